@@ -1,0 +1,44 @@
+"""The pipeline end to end: load -> validate -> graph -> map -> file.
+
+Nothing is written unless every earlier step succeeded, and the map is
+written atomically, so the last good map survives any failure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kamgraph.errors import ValidationFailed
+from kamgraph.findings import Report
+from kamgraph.graph import ConceptGraph, from_ontology
+from kamgraph.load import Ontology, load_ontology
+from kamgraph.output import write_atomic
+from kamgraph.validate import validate_ontology
+from kamgraph.views.map import render_map
+
+MAP_FILE = "index.html"
+
+
+@dataclass
+class BuildResult:
+    report: Report
+    concepts: ConceptGraph
+    written: list[Path]
+
+
+def check(paths: list[Path]) -> tuple[Ontology, Report]:
+    """Load and validate; raises :class:`~kamgraph.errors.LoadError` when a file cannot be read."""
+    ontology = load_ontology(paths)
+    return ontology, validate_ontology(ontology)
+
+
+def build_map(paths: list[Path], out_dir: Path) -> BuildResult:
+    """Validate, then write ``out_dir/index.html``; raise :class:`ValidationFailed` on any error."""
+    ontology, report = check(paths)
+    if report.has_errors:
+        raise ValidationFailed(report.findings)
+    concepts = from_ontology(ontology)
+    html = render_map(concepts)
+    written = [write_atomic(Path(out_dir) / MAP_FILE, html)]
+    return BuildResult(report=report, concepts=concepts, written=written)

@@ -1,0 +1,128 @@
+"""The command line: the only module that reads argv, prints, and picks exit codes.
+
+Exit codes: 0 success, 1 the ontology has errors (or an output could not be
+written), 2 usage error, 3 internal error (a bug in kamgraph: please report it).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from kamgraph import __version__
+from kamgraph.errors import KamgraphError, LoadError, ValidationFailed
+from kamgraph.findings import Finding, Report
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+DEFAULT_ONTOLOGY = Path("ontology")
+DEFAULT_OUT = Path("output")
+
+ontology_option = click.option(
+    "--ontology", "ontology_paths", multiple=True, type=click.Path(path_type=Path),
+    help="A Turtle file or a folder of them (all *.ttl below it). Repeatable. Default: ontology/",
+)
+
+
+def _paths(given: tuple[Path, ...]) -> list[Path]:
+    return list(given) or [DEFAULT_ONTOLOGY]
+
+
+def _print_findings(findings: list[Finding], *, err: bool) -> None:
+    for finding in findings:
+        click.echo(finding.format(), err=err)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kamgraph")
+def cli() -> None:
+    """kamgraph: turn a SKOS/OWL ontology in Turtle into an offline HTML concept map.
+
+    \b
+    Examples:
+      kamgraph build                      # ontology/ -> output/index.html
+      kamgraph validate --ontology my-concepts.ttl
+    """
+
+
+@cli.command()
+@ontology_option
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_OUT,
+              show_default=True, help="Folder to write index.html into.")
+def build(ontology_paths: tuple[Path, ...], out_dir: Path) -> None:
+    """Validate the ontology, then write the concept map (OUT/index.html).
+
+    On any error every finding is printed, the exit code is 1, and the
+    previous map is left untouched.
+
+    \b
+    Example:
+      kamgraph build --ontology ontology/ --ontology extra.ttl --out site/
+    """
+    from kamgraph.build import build_map
+
+    result = build_map(_paths(ontology_paths), out_dir)
+    graph = result.concepts.graph
+    for path in result.written:
+        click.echo(f"wrote {path} ({graph.number_of_nodes()} concepts, {graph.number_of_edges()} relations; "
+                   f"{result.report.summary()})")
+    if result.report.warnings:
+        click.echo("run 'kamgraph validate' to see the warnings", err=True)
+
+
+@cli.command()
+@ontology_option
+def validate(ontology_paths: tuple[Path, ...]) -> None:
+    """Check the ontology and print every finding, compiler-style.
+
+    Exit code 0 when there are no errors (warnings allowed), 1 otherwise.
+
+    \b
+    Example:
+      kamgraph validate --ontology ontology/
+    """
+    from kamgraph.build import check
+
+    _, report = check(_paths(ontology_paths))
+    _print_findings(report.findings, err=False)
+    click.echo(report.summary())
+    if report.has_errors:
+        sys.exit(EXIT_ERRORS)
+
+
+def _report_failure(error: KamgraphError) -> int:
+    if isinstance(error, (LoadError, ValidationFailed)):
+        _print_findings(error.findings, err=True)
+        click.echo(f"kamgraph: {Report(error.findings).summary()}; nothing was written", err=True)
+    else:
+        click.echo(f"kamgraph: error: {error}", err=True)
+    return EXIT_ERRORS
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the CLI and translate failures into messages and exit codes."""
+    try:
+        code = cli.main(args=argv, prog_name="kamgraph", standalone_mode=False)
+    except click.exceptions.Exit as stop:
+        code = stop.exit_code
+    except click.ClickException as problem:
+        problem.show()
+        code = EXIT_USAGE if isinstance(problem, click.UsageError) else EXIT_ERRORS
+    except click.exceptions.Abort:
+        click.echo("kamgraph: interrupted", err=True)
+        code = 130
+    except KamgraphError as error:
+        code = _report_failure(error)
+    except KeyboardInterrupt:
+        click.echo("kamgraph: interrupted", err=True)
+        code = 130
+    except Exception as bug:  # noqa: BLE001 - the last line of defence for authors
+        if os.environ.get("KAMGRAPH_DEBUG"):
+            traceback.print_exc()
+        click.echo(f"kamgraph: internal error: {type(bug).__name__}: {bug} "
+                   "(a bug in kamgraph; rerun with KAMGRAPH_DEBUG=1 for details)", err=True)
+        code = EXIT_INTERNAL
+    sys.exit(code or 0)

@@ -1,0 +1,207 @@
+"""The concept graph: a networkx MultiDiGraph of concepts and their typed relations.
+
+Nodes are concepts (as decided by :mod:`kamgraph.vocabulary`), keyed by their
+compact name (``kam:KeyAccount``); edges run in the direction the Turtle
+states them, keyed by relation type, and carry both readings so every edge can
+be read as a sentence from either end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import networkx as nx
+from rdflib import BNode, Graph, Literal, URIRef
+
+from kamgraph.load import Ontology
+from kamgraph.namespaces import DCTERMS, KAMO, OWL, RDF, RDFS, SKOS
+from kamgraph.naming import Namer, local_name
+from kamgraph.vocabulary import Vocabulary, by_language, read_vocabulary
+
+PREFERRED_LANGUAGES = ("nl", "en")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of a source document that concepts belong to (a collection, in SKOS terms)."""
+
+    id: str
+    labels: dict[str, str]
+    number: int | None
+    first_line: int | None
+    last_line: int | None
+    text: str | None
+
+
+@dataclass
+class ConceptGraph:
+    graph: nx.MultiDiGraph
+    vocabulary: Vocabulary
+    namer: Namer
+    languages: list[str]
+    title: dict[str, str] = field(default_factory=dict)
+    sections: list[Section] = field(default_factory=list)
+
+    def node_id(self, iri: URIRef) -> str:
+        return self.namer.compact(iri)
+
+
+def build_concept_graph(graph: Graph, prefixes: dict[str, str]) -> ConceptGraph:
+    """Turn an RDF graph into a :class:`ConceptGraph`; the RDF graph is not modified."""
+    namer = Namer(prefixes)
+    vocabulary = read_vocabulary(graph)
+    sections, membership = _sections(graph, namer)
+    statuses = _relation_annotations(graph)
+
+    concepts = nx.MultiDiGraph()
+    for iri in vocabulary.concepts:
+        concepts.add_node(namer.compact(iri), **_concept_attributes(graph, iri, vocabulary, namer, membership))
+
+    for relation in vocabulary.relation_types.values():
+        for subject, target in graph.subject_objects(relation.iri):
+            if subject not in vocabulary.concept_categories or target not in vocabulary.concept_categories:
+                continue  # dangling ends are reported by validation, not drawn
+            if subject == target or _is_mirror(graph, vocabulary, relation.iri, subject, target):
+                continue
+            key = namer.compact(relation.iri)
+            annotation = statuses.get((subject, relation.iri, target), {})
+            concepts.add_edge(
+                namer.compact(subject), namer.compact(target), key=key, relation=key,
+                status=annotation.get("status"), evidence=annotation.get("evidence", {}),
+            )
+
+    return ConceptGraph(
+        graph=concepts,
+        vocabulary=vocabulary,
+        namer=namer,
+        languages=_languages(graph, vocabulary),
+        title=_title(graph),
+        sections=sections,
+    )
+
+
+def from_ontology(ontology: Ontology) -> ConceptGraph:
+    return build_concept_graph(ontology.union(), ontology.prefixes())
+
+
+def _is_mirror(graph: Graph, vocabulary: Vocabulary, predicate: URIRef, subject: URIRef, target: URIRef) -> bool:
+    """Whether this triple only restates another one from the other end (narrower vs broader, symmetric pairs)."""
+    relation = vocabulary.relation_types[predicate]
+    if relation.symmetric:
+        return (target, predicate, subject) in graph and str(subject) > str(target)
+    if predicate == SKOS.narrower:
+        return any((target, p, subject) in graph for p, r in vocabulary.relation_types.items() if r.kind == "broader")
+    return False
+
+
+def _concept_attributes(graph: Graph, iri: URIRef, vocabulary: Vocabulary, namer: Namer,
+                        membership: dict[URIRef, str]) -> dict:
+    source = next((o for o in sorted(graph.objects(iri, DCTERMS.source), key=str)), None)
+    source_labels = {}
+    if isinstance(source, URIRef):
+        source_labels = (by_language(graph, source, SKOS.prefLabel) or by_language(graph, source, RDFS.label)
+                         or by_language(graph, source, DCTERMS.bibliographicCitation))
+    return {
+        "iri": str(iri),
+        "local_name": local_name(iri),
+        "labels": by_language(graph, iri, SKOS.prefLabel),
+        "alt_labels": _all_by_language(graph, iri, SKOS.altLabel),
+        "definitions": by_language(graph, iri, SKOS.definition),
+        "scope_notes": _all_by_language(graph, iri, SKOS.scopeNote),
+        "standard_definitions": by_language(graph, iri, KAMO.standardDefinition),
+        "editorial_notes": _all_by_language(graph, iri, SKOS.editorialNote),
+        "category": namer.compact(vocabulary.concept_categories[iri]),
+        "section": membership.get(iri),
+        "origin": _first_text(graph, iri, KAMO.origin),
+        "source_status": _first_text(graph, iri, KAMO.sourceStatus),
+        "source_lines": _first_text(graph, iri, KAMO.sourceLines),
+        "first_line": _first_int(graph, iri, KAMO.firstLine),
+        "source": str(source) if isinstance(source, URIRef) else None,
+        "source_labels": source_labels,
+        "citation": _first_text(graph, source, DCTERMS.bibliographicCitation) if isinstance(source, URIRef) else None,
+    }
+
+
+def _all_by_language(graph: Graph, subject: URIRef, predicate: URIRef) -> dict[str, list[str]]:
+    values: dict[str, list[str]] = {}
+    for value in sorted(graph.objects(subject, predicate), key=str):
+        if isinstance(value, Literal):
+            values.setdefault(value.language or "", []).append(str(value))
+    return values
+
+
+def _first_text(graph: Graph, subject: URIRef, predicate: URIRef) -> str | None:
+    values = sorted(str(v) for v in graph.objects(subject, predicate) if isinstance(v, Literal))
+    return values[0] if values else None
+
+
+def _first_int(graph: Graph, subject: URIRef, predicate: URIRef) -> int | None:
+    for value in graph.objects(subject, predicate):
+        if isinstance(value, Literal) and isinstance(value.toPython(), int):
+            return value.toPython()
+    return None
+
+
+def _sections(graph: Graph, namer: Namer) -> tuple[list[Section], dict[URIRef, str]]:
+    """Source sections (collections), ordered by number, and the first section each concept is in."""
+    found: list[tuple[Section, URIRef]] = []
+    collections = set(graph.subjects(RDF.type, SKOS.Collection)) | set(graph.subjects(SKOS.member, None))
+    for iri in collections:
+        if not isinstance(iri, URIRef):
+            continue
+        found.append((Section(
+            id=namer.compact(iri),
+            labels=by_language(graph, iri, SKOS.prefLabel) or by_language(graph, iri, RDFS.label),
+            number=_first_int(graph, iri, KAMO.sectionNumber),
+            first_line=_first_int(graph, iri, KAMO.firstLine),
+            last_line=_first_int(graph, iri, KAMO.lastLine),
+            text=_first_text(graph, iri, KAMO.sourceText),
+        ), iri))
+    found.sort(key=lambda item: (item[0].number is None, item[0].number or 0, item[0].id))
+    membership: dict[URIRef, str] = {}
+    for section, iri in found:
+        for member in sorted(graph.objects(iri, SKOS.member), key=str):
+            if isinstance(member, URIRef):
+                membership.setdefault(member, section.id)
+    return [section for section, _ in found], membership
+
+
+def _relation_annotations(graph: Graph) -> dict[tuple, dict]:
+    """Status and evidence of relations, from OWL axiom annotations (``owl:Axiom``)."""
+    found: dict[tuple, dict] = {}
+    for axiom in graph.subjects(RDF.type, OWL.Axiom):
+        if not isinstance(axiom, (BNode, URIRef)):
+            continue
+        triple = (graph.value(axiom, OWL.annotatedSource), graph.value(axiom, OWL.annotatedProperty),
+                  graph.value(axiom, OWL.annotatedTarget))
+        if None in triple:
+            continue
+        status = graph.value(axiom, KAMO.relationStatus)
+        found[triple] = {
+            "status": local_name(status) if status is not None else None,
+            "evidence": by_language(graph, axiom, KAMO.evidence),
+        }
+    return found
+
+
+def _languages(graph: Graph, vocabulary: Vocabulary) -> list[str]:
+    seen = {
+        value.language
+        for iri in vocabulary.concept_categories
+        for value in graph.objects(iri, SKOS.prefLabel)
+        if isinstance(value, Literal) and value.language
+    }
+    preferred = [lang for lang in PREFERRED_LANGUAGES if lang in seen]
+    return preferred + sorted(seen - set(preferred)) or list(PREFERRED_LANGUAGES)
+
+
+def _title(graph: Graph) -> dict[str, str]:
+    for scheme in sorted(graph.subjects(RDF.type, SKOS.ConceptScheme), key=str):
+        title = by_language(graph, scheme, DCTERMS.title) or by_language(graph, scheme, SKOS.prefLabel)
+        if title:
+            return title
+    for ontology in sorted(graph.subjects(RDF.type, OWL.Ontology), key=str):
+        title = by_language(graph, ontology, DCTERMS.title)
+        if title:
+            return title
+    return {}

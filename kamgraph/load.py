@@ -1,0 +1,198 @@
+"""Load Turtle files into rdflib, one named graph per file, strictly.
+
+rdflib's own Turtle parser accepts many invalid files and names no file in its
+errors; oxrdflib's ``ox-turtle`` parser (pyoxigraph) rejects them with a line
+and a column. Each file lands in its own named graph so that later findings can
+name the file a statement came from.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+from rdflib import RDF, Dataset, Graph, Namespace, URIRef
+
+from kamgraph.errors import LoadError
+from kamgraph.findings import Finding, Severity
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+TURTLE_SUFFIX = ".ttl"
+_UTF8_BOM = b"\xef\xbb\xbf"
+_PREFIX_RE = re.compile(r"^\s*(?:@prefix|PREFIX)\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>", re.MULTILINE | re.IGNORECASE)
+_OX_POSITION_RE = re.compile(r"^Parser error at line \d+ between columns \d+ and \d+: ")
+
+
+@dataclass
+class SourceFile:
+    """One Turtle file as read: where it is, its text, its prefixes, its named graph."""
+
+    path: Path
+    display: str
+    text: str
+    graph_id: URIRef
+    prefixes: dict[str, str] = field(default_factory=dict)
+    is_shapes: bool = False
+
+
+@dataclass
+class Ontology:
+    """Everything loaded: data files as named graphs in one dataset, SHACL shapes apart."""
+
+    dataset: Dataset
+    files: list[SourceFile]
+    shapes: Graph
+    warnings: list[Finding] = field(default_factory=list)
+
+    @property
+    def data_files(self) -> list[SourceFile]:
+        return [f for f in self.files if not f.is_shapes]
+
+    def union(self) -> Graph:
+        """A plain graph holding every data triple (what pySHACL and SPARQL see)."""
+        merged = Graph()
+        for source in self.data_files:
+            merged += self.dataset.graph(source.graph_id)
+        for prefix, namespace in self.prefixes().items():
+            merged.bind(prefix, namespace, override=True, replace=True)
+        return merged
+
+    def prefixes(self) -> dict[str, str]:
+        """Prefixes declared in the files, first declaration of a name winning."""
+        merged: dict[str, str] = {}
+        for source in self.files:
+            for prefix, namespace in source.prefixes.items():
+                merged.setdefault(prefix, namespace)
+        return merged
+
+    def files_defining(self, subject: URIRef) -> list[SourceFile]:
+        """The data files in which ``subject`` appears as a subject."""
+        return [
+            source
+            for source in self.data_files
+            if (subject, None, None) in self.dataset.graph(source.graph_id)
+        ]
+
+
+def display_path(path: Path) -> str:
+    """A path as an author would type it: relative to the working directory when inside it."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:
+        return str(absolute)
+
+
+def discover(paths: list[Path]) -> tuple[list[Path], list[Finding]]:
+    """Expand folders to the ``.ttl`` files below them, in a stable order."""
+    found: list[Path] = []
+    problems: list[Finding] = []
+    for path in paths:
+        if path.is_dir():
+            files = sorted(p for p in path.rglob(f"*{TURTLE_SUFFIX}") if p.is_file())
+            if not files:
+                problems.append(_problem(path, "no-turtle-files", f"no {TURTLE_SUFFIX} files in this folder",
+                                         hint="add a Turtle file or pass another --ontology"))
+            found.extend(files)
+        elif path.exists():
+            found.append(path)
+        else:
+            problems.append(_problem(path, "file-not-found", "no such file or folder",
+                                     hint="check the --ontology path"))
+    unique = list(dict.fromkeys(p.resolve() for p in found))
+    return unique, problems
+
+
+def load_ontology(paths: list[Path] | Path) -> Ontology:
+    """Read and parse every Turtle file under ``paths``; raise :class:`LoadError` listing all failures.
+
+    Files whose triples declare SHACL shapes are kept apart as the shapes graph.
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [Path(paths)]
+    files, problems = discover([Path(p) for p in paths])
+    dataset = Dataset(default_union=True)
+    shapes = Graph()
+    sources: list[SourceFile] = []
+    warnings: list[Finding] = []
+    for path in files:
+        source, problem = _read(path)
+        if problem:
+            problems.append(problem)
+            continue
+        graph = dataset.graph(source.graph_id)
+        problem = _parse_into(graph, source)
+        if problem:
+            problems.append(problem)
+            dataset.remove_graph(graph)
+            continue
+        if len(graph) == 0:
+            warnings.append(Finding(source.display, None, None, Severity.WARNING, "empty-file",
+                                    "the file holds no statements"))
+        if _declares_shapes(graph):
+            source.is_shapes = True
+            shapes += graph
+            dataset.remove_graph(graph)
+        sources.append(source)
+    if problems:
+        raise LoadError(problems)
+    if not any(len(dataset.graph(s.graph_id)) for s in sources if not s.is_shapes):
+        shown = ", ".join(display_path(Path(p)) for p in paths)
+        raise LoadError([Finding(shown, None, None, Severity.ERROR, "empty-ontology",
+                                 "the ontology holds no statements",
+                                 hint="point --ontology at the Turtle files that define the concepts")])
+    for source in sources:
+        for prefix, namespace in source.prefixes.items():
+            shapes.bind(prefix, namespace, override=False)
+    return Ontology(dataset=dataset, files=sources, shapes=shapes, warnings=warnings)
+
+
+def _problem(path: Path, code: str, message: str, *, line: int | None = None,
+             column: int | None = None, hint: str | None = None) -> Finding:
+    return Finding(display_path(path), line, column, Severity.ERROR, code, message, hint=hint)
+
+
+def _read(path: Path) -> tuple[SourceFile | None, Finding | None]:
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        return None, _problem(path, "unreadable-file", "is a folder, not a Turtle file")
+    except PermissionError:
+        return None, _problem(path, "unreadable-file", "permission denied", hint="make the file readable")
+    except FileNotFoundError:
+        return None, _problem(path, "file-not-found", "the file disappeared before it could be read")
+    except OSError as exc:
+        return None, _problem(path, "unreadable-file", exc.strerror or str(exc))
+    if data.startswith(_UTF8_BOM):
+        data = data[len(_UTF8_BOM):]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, _problem(path, "not-utf8", f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
+                              line=line, column=column, hint="save the file as UTF-8")
+    display = display_path(path)
+    graph_id = URIRef("urn:kamgraph:file:" + quote(display.replace(os.sep, "/")))
+    prefixes = {prefix or "": namespace for prefix, namespace in _PREFIX_RE.findall(text)}
+    return SourceFile(path=path, display=display, text=text, graph_id=graph_id, prefixes=prefixes), None
+
+
+def _parse_into(graph: Graph, source: SourceFile) -> Finding | None:
+    try:
+        graph.parse(data=source.text.encode("utf-8"), format="ox-turtle", publicID=source.path.resolve().as_uri())
+    except SyntaxError as exc:
+        reason = _OX_POSITION_RE.sub("", exc.msg or str(exc))
+        return _problem(source.path, "syntax-error", reason, line=exc.lineno, column=exc.offset,
+                        hint="fix the Turtle syntax at this position")
+    except (ValueError, UnicodeError) as exc:
+        return _problem(source.path, "syntax-error", str(exc))
+    return None
+
+
+def _declares_shapes(graph: Graph) -> bool:
+    return any(graph.triples((None, RDF.type, SH.NodeShape))) or any(
+        graph.triples((None, RDF.type, SH.PropertyShape)))

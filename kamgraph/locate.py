@@ -1,0 +1,72 @@
+"""Find where an IRI is written in a Turtle file, so findings can say file:line:column.
+
+RDF parsers keep no positions for triples, so this searches the file's text for
+the forms an author would have typed: ``prefix:local`` for each declared prefix
+that fits, or ``<full-iri>``. A match at the start of a line (subject position)
+is preferred over one inside a statement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rdflib import URIRef
+
+from kamgraph.load import Ontology, SourceFile
+
+
+@dataclass(frozen=True)
+class Position:
+    file: str
+    line: int | None
+    column: int | None
+
+
+def written_forms(source: SourceFile, iri: str) -> list[str]:
+    forms = [f"<{iri}>"]
+    for prefix, namespace in source.prefixes.items():
+        if namespace and iri.startswith(namespace) and len(iri) > len(namespace):
+            forms.append(f"{prefix}:{iri[len(namespace):]}")
+    return forms
+
+
+def find_in_file(source: SourceFile, iri: str, *, after: int = 0) -> tuple[int, int] | None:
+    """(line, column) of the first place ``iri`` is written, preferring subject position."""
+    alternatives = "|".join(re.escape(form) for form in sorted(written_forms(source, iri), key=len, reverse=True))
+    as_subject = re.compile(rf"^[ \t]*(?:{alternatives})(?=[\s;,.]|$)", re.MULTILINE)
+    anywhere = re.compile(rf"(?<![\w:/#<-])(?:{alternatives})(?![\w-]|\.[\w-])")
+    match = (as_subject.search(source.text, after) or anywhere.search(source.text, after)
+             or (anywhere.search(source.text) if after else None))
+    if not match:
+        return None
+    offset = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
+    line = source.text.count("\n", 0, offset) + 1
+    column = offset - (source.text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def locate_subject(ontology: Ontology, subject: URIRef) -> Position | None:
+    """Where ``subject`` is described: the first file that states something about it."""
+    for source in ontology.files_defining(subject) or ontology.data_files:
+        found = find_in_file(source, str(subject))
+        if found:
+            return Position(source.display, *found)
+    files = ontology.files_defining(subject)
+    return Position(files[0].display, None, None) if files else None
+
+
+def locate_statement(ontology: Ontology, subject: URIRef, predicate: URIRef, target: URIRef) -> Position | None:
+    """Where a triple is written: the target's mention after its subject, in the file stating it."""
+    for source in ontology.data_files:
+        if (subject, predicate, target) not in ontology.dataset.graph(source.graph_id):
+            continue
+        start = find_in_file(source, str(subject))
+        offset = 0
+        if start:
+            offset = sum(len(line) + 1 for line in source.text.split("\n")[: start[0] - 1])
+        found = find_in_file(source, str(target), after=offset)
+        if found:
+            return Position(source.display, *found)
+        return Position(source.display, start[0] if start else None, start[1] if start else None)
+    return None

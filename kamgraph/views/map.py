@@ -1,0 +1,186 @@
+"""Render the concept graph as one self-contained, offline HTML page.
+
+The page is built from our own Jinja2 template (autoescaped). Ontology text
+never becomes markup: it travels as JSON inside ``<script
+type="application/json">`` with ``< > &`` and U+2028/U+2029 escaped, and the
+page script puts it on screen with ``textContent`` only. Every asset is
+inlined and a Content-Security-Policy with script and style hashes forbids
+anything else, so the page makes no network request.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from dataclasses import dataclass
+from importlib import resources
+from urllib.parse import urlparse
+
+import jinja2
+
+from kamgraph.graph import ConceptGraph
+from kamgraph.layout import compute_positions
+from kamgraph.views.pyvis_network import network_data, vis_assets
+
+# Used only for categories whose ontology gives no kamo:colour.
+FALLBACK_PALETTE = ("#8ecae6", "#ffb703", "#90be6d", "#f4a6a6", "#c3aed6", "#f9c74f", "#a3c4bc",
+                    "#e9c46a", "#bde0fe", "#ffafcc", "#cdb4db", "#b5e48c", "#f7b267", "#9ad1d4")
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+@dataclass(frozen=True)
+class PageAssets:
+    vis_js: str
+    vis_css: str
+    page_js: str
+    page_css: str
+
+
+def load_assets() -> PageAssets:
+    folder = resources.files("kamgraph.views").joinpath("templates")
+    vis_js, vis_css = vis_assets()
+    return PageAssets(vis_js=vis_js, vis_css=vis_css,
+                      page_js=folder.joinpath("map.js").read_text("utf-8"),
+                      page_css=folder.joinpath("map.css").read_text("utf-8"))
+
+
+def script_json(value: object) -> str:
+    """JSON that is safe inside a ``<script>`` element: no ``</script>``, no line separators.
+
+    >>> script_json({"label": "</script>"})
+    '{"label":"\\\\u003c/script\\\\u003e"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return "".join(_JSON_ESCAPES.get(ch, ch) for ch in text)
+
+
+def csp_hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def safe_link(url: str | None) -> str | None:
+    """Only http(s) links reach the page; anything else (javascript:, data:, file:) is dropped."""
+    if not url:
+        return None
+    parsed = urlparse(url)
+    return url if parsed.scheme in ("http", "https") and parsed.netloc else None
+
+
+def pick_label(labels: dict[str, str], languages: list[str], fallback: str) -> str:
+    """Current language first, then the others in order, then untagged, then ``fallback``."""
+    for language in [*languages, ""]:
+        if labels.get(language, "").strip():
+            return labels[language]
+    return next((v for v in labels.values() if v.strip()), fallback)
+
+
+def page_data(concepts: ConceptGraph) -> dict:
+    """Everything the page script needs, as plain JSON-able data."""
+    graph = concepts.graph
+    languages = concepts.languages
+    positions = compute_positions(graph)
+    categories = sorted(concepts.vocabulary.categories.values(),
+                        key=lambda c: (c.order is None, c.order or 0, concepts.node_id(c.iri)))
+    counts: dict[str, int] = {}
+    for _, category in graph.nodes(data="category"):
+        counts[category] = counts.get(category, 0) + 1
+    category_rows = []
+    colours = _category_colours(concepts, categories)
+    for category in categories:
+        category_id = concepts.node_id(category.iri)
+        if counts.get(category_id):
+            category_rows.append({"id": category_id, "labels": category.labels,
+                                  "definitions": category.definitions, "colour": colours[category_id],
+                                  "count": counts[category_id]})
+    relation_rows = [{"id": concepts.node_id(r.iri), "labels": r.labels, "inverseLabels": r.inverse_labels,
+                      "kind": r.kind, "symmetric": r.symmetric}
+                     for r in sorted(concepts.vocabulary.relation_types.values(), key=lambda r: str(r.iri))]
+    readings = {row["id"]: row["labels"] for row in relation_rows}
+    section_order = {s.id: i for i, s in enumerate(concepts.sections)}
+
+    concept_rows, vis_nodes = [], []
+    for node_id in sorted(graph.nodes, key=lambda n: _reading_order(graph.nodes[n], section_order, n)):
+        attrs = graph.nodes[node_id]
+        label = pick_label(attrs["labels"], languages, attrs["local_name"])
+        concept_rows.append({
+            "id": node_id, "localName": attrs["local_name"], "iri": safe_link(attrs["iri"]),
+            "labels": attrs["labels"], "altLabels": attrs["alt_labels"], "definitions": attrs["definitions"],
+            "scopeNotes": attrs["scope_notes"], "standardDefinitions": attrs["standard_definitions"],
+            "editorialNotes": attrs["editorial_notes"], "category": attrs["category"],
+            "section": attrs["section"], "origin": attrs["origin"], "sourceStatus": attrs["source_status"],
+            "sourceLines": attrs["source_lines"], "source": safe_link(attrs["source"]),
+            "sourceLabels": attrs["source_labels"], "citation": attrs["citation"],
+        })
+        x, y = positions[node_id]
+        vis_nodes.append({"id": node_id, "label": label, "color": colours.get(attrs["category"], "#cccccc"),
+                          "x": x, "y": y, "group": attrs["category"]})
+    vis_edges = [{"from": u, "to": v, "id": f"{u}|{key}|{v}",
+                  "label": pick_label(readings.get(key, {}), languages, key)}
+                 for u, v, key in sorted(graph.edges(keys=True))]
+    edge_rows = [{"id": f"{u}|{key}|{v}", "from": u, "to": v, "relation": key,
+                  "status": graph.edges[u, v, key].get("status"),
+                  "evidence": graph.edges[u, v, key].get("evidence", {})}
+                 for u, v, key in sorted(graph.edges(keys=True))]
+    nodes, edges, options = network_data(vis_nodes, vis_edges)
+    return {
+        "title": concepts.title,
+        "languages": languages,
+        "categories": category_rows,
+        "relationTypes": relation_rows,
+        "sections": [{"id": s.id, "labels": s.labels, "number": s.number, "firstLine": s.first_line,
+                      "lastLine": s.last_line, "text": s.text} for s in concepts.sections],
+        "concepts": concept_rows,
+        "edges": edge_rows,
+        "vis": {"nodes": nodes, "edges": edges, "options": options},
+    }
+
+
+def _category_colours(concepts: ConceptGraph, categories: list) -> dict[str, str]:
+    """The ontology's kamo:colour where given; otherwise the next unused palette colour."""
+    used = {c.colour.lower() for c in categories if c.colour}
+    spare = [colour for colour in FALLBACK_PALETTE if colour not in used] or list(FALLBACK_PALETTE)
+    colours, index = {}, 0
+    for category in categories:
+        if category.colour:
+            colours[concepts.node_id(category.iri)] = category.colour
+        else:
+            colours[concepts.node_id(category.iri)] = spare[index % len(spare)]
+            index += 1
+    return colours
+
+
+def _reading_order(attrs: dict, section_order: dict[str, int], node_id: str) -> tuple:
+    """The summary's order: section, then first source line, then name."""
+    section = section_order.get(attrs.get("section"), len(section_order))
+    line = attrs.get("first_line")
+    return (section, line is None, line or 0, node_id)
+
+
+def render_map(concepts: ConceptGraph) -> str:
+    """The whole HTML page as a string; the same graph always gives the same string."""
+    assets = load_assets()
+    data = page_data(concepts)
+    data_json = script_json(data)
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("kamgraph.views", "templates"),
+        autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+    )
+    csp = "; ".join([
+        "default-src 'none'",
+        f"script-src {csp_hash(assets.vis_js)} {csp_hash(assets.page_js)}",
+        f"style-src {csp_hash(assets.vis_css)} {csp_hash(assets.page_css)}",
+        "img-src data: blob:",
+        "font-src data:",
+        "connect-src 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ])
+    languages = data["languages"]
+    return environment.get_template("map.html.j2").render(
+        csp=csp,
+        language=languages[0] if languages else "en",
+        title=pick_label(concepts.title, languages, "kamgraph"),
+        assets=assets,
+        data_json=data_json,
+    )

@@ -1,0 +1,1 @@
+"""Data files shipped with kamgraph (read with importlib.resources)."""

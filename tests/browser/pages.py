@@ -1,0 +1,42 @@
+"""Open a generated map in Chromium and record everything a test wants to assert on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
+READY = "document.documentElement.dataset.ready === 'true'"
+
+
+@dataclass
+class PageLog:
+    external_requests: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+
+def open_map(browser, html: Path, *, viewport=(1366, 768), fragment: str = ""):
+    """Load ``html`` with every non-local request blocked and logged; wait until the map is ready."""
+    log = PageLog()
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+    page = context.new_page()
+
+    def gate(route):
+        url = route.request.url
+        log.requests.append(url)
+        if url.startswith(LOCAL_SCHEMES):
+            route.continue_()
+        else:
+            log.external_requests.append(url)
+            route.abort()
+
+    page.route("**/*", gate)
+    page.on("pageerror", lambda error: log.page_errors.append(str(error)))
+    page.on("console", lambda message: message.type == "error" and log.console_errors.append(message.text))
+    page.on("dialog", lambda dialog: (log.dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(Path(html).resolve().as_uri() + fragment)
+    page.wait_for_function(READY, timeout=30_000)
+    return page, log

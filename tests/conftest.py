@@ -1,0 +1,38 @@
+"""Shared fixtures: paths, a CLI runner, and Debian's Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ONTOLOGY = ROOT / "ontology"
+OUTPUT = ROOT / "output"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def chromium_path() -> str | None:
+    candidate = os.environ.get("KAMGRAPH_CHROMIUM") or "/usr/bin/chromium"
+    return candidate if Path(candidate).exists() else shutil.which("chromium")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Chromium; skipped locally when none is installed, a failure in CI."""
+    executable = chromium_path()
+    if executable is None:
+        message = "Chromium not found (apt-get install -y chromium, or set KAMGRAPH_CHROMIUM)"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message}: browser tests must run in CI")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
