@@ -16,11 +16,24 @@ def local_name(iri: str) -> str:
     return text[cut + 1:] if cut >= 0 and cut + 1 < len(text) else text
 
 
+WELL_KNOWN = {
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+
 class Namer:
-    """Compacts IRIs with the prefixes an ontology declares; the longest namespace wins."""
+    """Compacts IRIs with the prefixes an ontology declares (and the W3C ones); the longest namespace wins."""
 
     def __init__(self, prefixes: dict[str, str]):
-        self._namespaces = sorted(((ns, p) for p, ns in prefixes.items() if ns), key=lambda item: (-len(item[0]), item[1]))
+        merged = {**WELL_KNOWN, **{p: ns for p, ns in prefixes.items() if ns}}
+        taken = set(prefixes.values())
+        merged = {p: ns for p, ns in merged.items() if p in prefixes or ns not in taken}
+        self._namespaces = sorted(((ns, p) for p, ns in merged.items()), key=lambda item: (-len(item[0]), item[1]))
 
     def compact(self, iri: URIRef | str) -> str:
         text = str(iri)

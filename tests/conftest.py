@@ -36,3 +36,17 @@ def browser():
         instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+@pytest.fixture
+def run_cli(capsys):
+    """Run the kamgraph CLI in-process; returns (exit code, stdout, stderr)."""
+    from kamgraph.cli import main
+
+    def run(*args: str) -> tuple[int, str, str]:
+        with pytest.raises(SystemExit) as stopped:
+            main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return stopped.value.code, captured.out, captured.err
+
+    return run

@@ -18,6 +18,7 @@ from importlib import resources
 from urllib.parse import urlparse
 
 import jinja2
+from markupsafe import Markup
 
 from kamgraph.graph import ConceptGraph
 from kamgraph.layout import compute_positions
@@ -178,7 +179,7 @@ def render_map(concepts: ConceptGraph) -> str:
     ])
     languages = data["languages"]
     return environment.get_template("map.html.j2").render(
-        csp=csp,
+        csp=Markup(csp),  # built only from our own hashes and keywords
         language=languages[0] if languages else "en",
         title=pick_label(concepts.title, languages, "kamgraph"),
         assets=assets,

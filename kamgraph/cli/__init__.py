@@ -1,4 +1,7 @@
-"""The command line: the only module that reads argv, prints, and picks exit codes.
+"""The command line: the only package that reads argv, prints, and picks exit codes.
+
+Each command lives in a module of its own in this package and registers itself
+on the ``cli`` group; ``main`` translates kamgraph's exceptions into messages.
 
 Exit codes: 0 success, 1 the ontology has errors (or an output could not be
 written), 2 usage error, 3 internal error (a bug in kamgraph: please report it).
@@ -22,16 +25,16 @@ DEFAULT_ONTOLOGY = Path("ontology")
 DEFAULT_OUT = Path("output")
 
 ontology_option = click.option(
-    "--ontology", "ontology_paths", multiple=True, type=click.Path(path_type=Path),
+    "--ontology", "paths", multiple=True, type=click.Path(path_type=Path),
     help="A Turtle file or a folder of them (all *.ttl below it). Repeatable. Default: ontology/",
 )
 
 
-def _paths(given: tuple[Path, ...]) -> list[Path]:
+def resolve_paths(given: tuple[Path, ...]) -> list[Path]:
     return list(given) or [DEFAULT_ONTOLOGY]
 
 
-def _print_findings(findings: list[Finding], *, err: bool) -> None:
+def print_findings(findings: list[Finding], *, err: bool) -> None:
     for finding in findings:
         click.echo(finding.format(), err=err)
 
@@ -48,58 +51,16 @@ def cli() -> None:
     """
 
 
-@cli.command()
-@ontology_option
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_OUT,
-              show_default=True, help="Folder to write index.html into.")
-def build(ontology_paths: tuple[Path, ...], out_dir: Path) -> None:
-    """Validate the ontology, then write the concept map (OUT/index.html).
-
-    On any error every finding is printed, the exit code is 1, and the
-    previous map is left untouched.
-
-    \b
-    Example:
-      kamgraph build --ontology ontology/ --ontology extra.ttl --out site/
-    """
-    from kamgraph.build import build_map
-
-    result = build_map(_paths(ontology_paths), out_dir)
-    graph = result.concepts.graph
-    for path in result.written:
-        click.echo(f"wrote {path} ({graph.number_of_nodes()} concepts, {graph.number_of_edges()} relations; "
-                   f"{result.report.summary()})")
-    if result.report.warnings:
-        click.echo("run 'kamgraph validate' to see the warnings", err=True)
-
-
-@cli.command()
-@ontology_option
-def validate(ontology_paths: tuple[Path, ...]) -> None:
-    """Check the ontology and print every finding, compiler-style.
-
-    Exit code 0 when there are no errors (warnings allowed), 1 otherwise.
-
-    \b
-    Example:
-      kamgraph validate --ontology ontology/
-    """
-    from kamgraph.build import check
-
-    _, report = check(_paths(ontology_paths))
-    _print_findings(report.findings, err=False)
-    click.echo(report.summary())
-    if report.has_errors:
-        sys.exit(EXIT_ERRORS)
-
-
 def _report_failure(error: KamgraphError) -> int:
     if isinstance(error, (LoadError, ValidationFailed)):
-        _print_findings(error.findings, err=True)
+        print_findings(error.findings, err=True)
         click.echo(f"kamgraph: {Report(error.findings).summary()}; nothing was written", err=True)
     else:
         click.echo(f"kamgraph: error: {error}", err=True)
     return EXIT_ERRORS
+
+
+from kamgraph.cli import build, validate  # noqa: E402,F401  (registers the commands)
 
 
 def main(argv: list[str] | None = None) -> None:

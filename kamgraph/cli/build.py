@@ -1,0 +1,34 @@
+"""kamgraph build: validate, then write the concept map."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kamgraph.cli import DEFAULT_OUT, cli, ontology_option, resolve_paths
+
+
+@cli.command()
+@ontology_option
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_OUT,
+              show_default=True, help="Folder to write index.html into.")
+def build(paths: tuple[Path, ...], out_dir: Path) -> None:
+    """Validate the ontology, then write the concept map (OUT/index.html).
+
+    On any error every finding is printed, the exit code is 1, and the
+    previous map is left untouched.
+
+    \b
+    Example:
+      kamgraph build --ontology ontology/ --ontology extra.ttl --out site/
+    """
+    from kamgraph.build import build_map
+
+    result = build_map(resolve_paths(paths), out_dir)
+    graph = result.concepts.graph
+    for path in result.written:
+        click.echo(f"wrote {path} ({graph.number_of_nodes()} concepts, {graph.number_of_edges()} relations; "
+                   f"{result.report.summary()})")
+    if result.report.warnings:
+        click.echo("run 'kamgraph validate' to see the warnings", err=True)

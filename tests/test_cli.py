@@ -1,0 +1,84 @@
+"""The command line: exit codes, compiler-style messages, and the last good map kept."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+
+BROKEN = """@prefix ex: <http://example.org/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+
+ex:a a skos:Concept ;
+    skos:prefLabel "A"@en ;
+    skos:related ex:b .
+ex:b a skos:Concept ;
+    skos:prefLabel "B@en .
+"""
+
+
+def test_build_writes_the_map(run_cli, tmp_path: Path):
+    code, out, err = run_cli("build", "--ontology", FIXTURES / "small.ttl", "--out", tmp_path)
+    assert code == 0, err
+    assert (tmp_path / "index.html").stat().st_size > 100_000
+    assert "4 concepts" in out
+
+
+def test_failed_build_keeps_the_previous_map(run_cli, tmp_path: Path):
+    assert run_cli("build", "--ontology", FIXTURES / "small.ttl", "--out", tmp_path)[0] == 0
+    before = (tmp_path / "index.html").read_bytes()
+    broken = tmp_path / "src" / "broken.ttl"
+    broken.parent.mkdir()
+    broken.write_text(BROKEN)
+    code, out, err = run_cli("build", "--ontology", broken.parent, "--out", tmp_path)
+    assert code == 1
+    assert "broken.ttl:8:" in err and "[syntax-error]" in err
+    assert "nothing was written" in err and "Traceback" not in err
+    assert (tmp_path / "index.html").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.html", "src"]  # no temporary left behind
+
+
+def test_validation_errors_stop_the_build(run_cli, tmp_path: Path):
+    bad = tmp_path / "dangling.ttl"
+    bad.write_text((FIXTURES / "small.ttl").read_text() + "\nex:Pear skos:broader ex:Aple .\n")
+    code, _, err = run_cli("build", "--ontology", bad, "--out", tmp_path / "out")
+    assert code == 1
+    assert "[undeclared-concept]" in err and "did you mean ex:Apple?" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_validate_exit_codes(run_cli, tmp_path: Path):
+    code, out, _ = run_cli("validate", "--ontology", FIXTURES / "small.ttl")
+    assert code == 0 and "0 error(s)" in out
+    broken = tmp_path / "broken.ttl"
+    broken.write_text(BROKEN)
+    code, _, err = run_cli("validate", "--ontology", broken)
+    assert code == 1 and f"{broken.name}:8:" in err
+
+
+def test_missing_ontology_is_a_clear_error(run_cli, tmp_path: Path):
+    code, _, err = run_cli("validate", "--ontology", tmp_path / "nope.ttl")
+    assert code == 1
+    assert "nope.ttl: error [file-not-found]" in err
+
+
+def test_usage_errors_exit_2(run_cli):
+    assert run_cli("build", "--no-such-option")[0] == 2
+    assert run_cli("frobnicate")[0] == 2
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["validate"]])
+def test_every_command_has_help_with_an_example(run_cli, command):
+    code, out, _ = run_cli(*command, "--help")
+    assert code == 0
+    assert "Example" in out
+
+
+def test_console_entry_point_runs_as_a_module():
+    result = subprocess.run([sys.executable, "-m", "kamgraph", "--version"], capture_output=True, text=True,
+                            cwd=ROOT, check=False)
+    assert result.returncode == 0 and "kamgraph" in result.stdout

@@ -1,0 +1,100 @@
+"""The map page: self-contained, deterministic, and ontology text kept as data."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+from conftest import FIXTURES
+from kamgraph.graph import build_concept_graph, from_ontology
+from kamgraph.load import load_ontology
+from kamgraph.views.map import render_map, safe_link, script_json
+
+DATA_RE = re.compile(r'<script type="application/json" id="kamgraph-data">(.*?)</script>', re.DOTALL)
+
+
+def page_payload(html: str) -> dict:
+    return json.loads(DATA_RE.search(html).group(1))
+
+
+@pytest.fixture(scope="module")
+def small_html() -> str:
+    return render_map(from_ontology(load_ontology(FIXTURES / "small.ttl")))
+
+
+@pytest.fixture(scope="module")
+def evil_html() -> str:
+    return render_map(from_ontology(load_ontology(FIXTURES / "payloads.ttl")))
+
+
+def test_the_page_references_nothing_outside_itself(small_html: str):
+    assert not re.search(r'(?:src|href)\s*=\s*["\']?(?:https?:)?//', small_html)
+    assert "<link" not in small_html
+    assert re.search(r'<script\s+src', small_html) is None
+
+
+def test_the_page_has_a_strict_content_security_policy(small_html: str):
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', small_html).group(1)
+    assert "default-src 'none'" in csp
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert csp.count("'sha256-") == 4  # two scripts, two style sheets
+
+
+def test_payload_nodes_match_the_graph(small_html: str):
+    data = page_payload(small_html)
+    assert sorted(c["id"] for c in data["concepts"]) == ["ex:Apple", "ex:AppleTree", "ex:Pear", "ex:Plain"]
+    assert sorted(n["id"] for n in data["vis"]["nodes"]) == sorted(c["id"] for c in data["concepts"])
+    assert len(data["vis"]["edges"]) == len(data["edges"]) == 3
+    assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in data["vis"]["nodes"])
+    assert data["vis"]["options"]["physics"]["enabled"] is False
+    legend = {c["id"]: c["count"] for c in data["categories"]}
+    assert legend == {"exo:Tree": 1, "exo:Fruit": 2, "skos:Concept": 1}
+
+
+def test_the_same_ontology_gives_the_same_page():
+    first = render_map(from_ontology(load_ontology(FIXTURES / "small.ttl")))
+    second = render_map(from_ontology(load_ontology(FIXTURES / "small.ttl")))
+    assert first == second
+
+
+def test_rendering_leaves_the_graph_unchanged():
+    concepts = from_ontology(load_ontology(FIXTURES / "small.ttl"))
+    nodes_before = {n: dict(a) for n, a in concepts.graph.nodes(data=True)}
+    edges_before = sorted(concepts.graph.edges(keys=True))
+    render_map(concepts)
+    assert {n: dict(a) for n, a in concepts.graph.nodes(data=True)} == nodes_before
+    assert sorted(concepts.graph.edges(keys=True)) == edges_before
+
+
+def test_hostile_text_never_becomes_markup(evil_html: str):
+    body = DATA_RE.sub("", evil_html)
+    assert "<script>alert" not in body and "onerror=alert" not in body
+    assert "</script><script>" not in DATA_RE.search(evil_html).group(1)
+    assert "\u2028" not in evil_html and "\u2029" not in evil_html
+    assert "&lt;/title&gt;" in evil_html  # the title is escaped by the template
+    # ...and the text survives intact as data.
+    data = page_payload(evil_html)
+    labels = {c["id"]: c["labels"]["en"] for c in data["concepts"]}
+    assert labels["evil:Script"] == "</script><script>alert('label')</script>"
+    definitions = {c["id"]: c["definitions"].get("en") for c in data["concepts"]}
+    assert "\u2028" in definitions["evil:Script"]
+
+
+def test_only_http_links_reach_the_page(evil_html: str):
+    data = page_payload(evil_html)
+    assert all(c["source"] is None for c in data["concepts"])
+    assert "javascript:" not in evil_html.split('id="kamgraph-data"')[0]
+    assert safe_link("javascript:alert(1)") is None
+    assert safe_link("data:text/html,x") is None
+    assert safe_link("https://example.org/x") == "https://example.org/x"
+
+
+def test_script_json_escapes_breakouts():
+    text = script_json({"a": "</script>\u2028&"})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == {"a": "</script>\u2028&"}
