@@ -17,18 +17,18 @@ class Severity(str, Enum):
     INFO = "info"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Finding:
     """One problem, located as precisely as the input allows."""
 
     file: str | None
     line: int | None
     column: int | None
-    severity: Severity = field(compare=False)
-    code: str = field(compare=False)
-    message: str = field(compare=False)
-    subject: str | None = field(default=None, compare=False)
-    hint: str | None = field(default=None, compare=False)
+    severity: Severity
+    code: str
+    message: str
+    subject: str | None = None
+    hint: str | None = None
 
     @property
     def is_error(self) -> bool:
@@ -62,7 +62,8 @@ class Finding:
 
 
 def sort_key(finding: Finding) -> tuple:
-    return (finding.file or "", finding.line or 0, finding.column or 0, finding.code, finding.message)
+    return (finding.file or "", finding.line or 0, finding.column or 0, finding.severity.value, finding.code,
+            finding.message)
 
 
 @dataclass

@@ -14,6 +14,8 @@ import networkx as nx
 
 SEED = 20261127
 HUB_WEIGHT = 0.35
+CHAR_WIDTH, LINE_HEIGHT, MAX_BOX_WIDTH, BOX_PADDING = 7.5, 18.0, 180.0, 16.0
+OVERLAP_LIMIT = 600  # nodes; beyond this the pairwise overlap pass is skipped
 
 
 def compute_positions(graph: nx.MultiDiGraph, *, spacing: float = 140.0) -> dict[str, tuple[int, int]]:
@@ -34,5 +36,43 @@ def compute_positions(graph: nx.MultiDiGraph, *, spacing: float = 140.0) -> dict
     count = layout_graph.number_of_nodes()
     raw = nx.spring_layout(layout_graph, k=1.6 / math.sqrt(count), iterations=300, seed=SEED, weight="weight")
     scale = spacing * math.sqrt(graph.number_of_nodes())
-    return {node: (round(float(x) * scale), round(float(y) * scale)) for node, (x, y) in raw.items()
-            if node in graph}
+    positions = {node: [float(x) * scale, float(y) * scale] for node, (x, y) in raw.items() if node in graph}
+    if graph.number_of_nodes() <= OVERLAP_LIMIT:
+        _separate_boxes(positions, {node: box_size(graph.nodes[node]) for node in positions})
+    return {node: (round(x), round(y)) for node, (x, y) in positions.items()}
+
+
+def box_size(attributes: dict) -> tuple[float, float]:
+    """Roughly how much room a node's box takes on screen, from its longest label."""
+    longest = max((len(label) for label in attributes.get("labels", {}).values()), default=12)
+    width = min(MAX_BOX_WIDTH, longest * CHAR_WIDTH)
+    lines = math.ceil(longest * CHAR_WIDTH / MAX_BOX_WIDTH)
+    return width + BOX_PADDING, lines * LINE_HEIGHT + BOX_PADDING
+
+
+def _separate_boxes(positions: dict[str, list[float]], sizes: dict[str, tuple[float, float]],
+                    rounds: int = 60) -> None:
+    """Push overlapping boxes apart along the axis where they overlap least, until none overlap."""
+    nodes = sorted(positions)
+    for _ in range(rounds):
+        moved = False
+        for i, a in enumerate(nodes):
+            for b in nodes[i + 1:]:
+                (ax, ay), (bx, by) = positions[a], positions[b]
+                overlap_x = (sizes[a][0] + sizes[b][0]) / 2 - abs(ax - bx)
+                overlap_y = (sizes[a][1] + sizes[b][1]) / 2 - abs(ay - by)
+                if overlap_x <= 0 or overlap_y <= 0:
+                    continue
+                moved = True
+                if overlap_x < overlap_y:
+                    shift = overlap_x / 2 + 1
+                    direction = 1 if (ax, a) >= (bx, b) else -1
+                    positions[a][0] += direction * shift
+                    positions[b][0] -= direction * shift
+                else:
+                    shift = overlap_y / 2 + 1
+                    direction = 1 if (ay, a) >= (by, b) else -1
+                    positions[a][1] += direction * shift
+                    positions[b][1] -= direction * shift
+        if not moved:
+            return

@@ -70,7 +70,7 @@ def _shacl_findings(ontology: Ontology, data: Graph, vocabulary: Vocabulary, nam
         message = str(results.value(result, SH.resultMessage) or "does not conform to its shape")
         name = namer.compact(focus) if isinstance(focus, URIRef) else str(focus)
         position = locate_subject(ontology, focus) if isinstance(focus, URIRef) else None
-        findings.append(_finding(position, severity, code, f"{name} {_lower_first(message)}", name))
+        findings.append(_finding(position, severity, code, f"{name} {message.rstrip('.')}", name))
     return findings
 
 
@@ -82,10 +82,6 @@ def _shape_code(shapes: Graph, shape) -> str | None:
 def _component_code(component) -> str:
     words = re.findall(r"[A-Z][a-z]*", local_name(component or "Shape").removesuffix("ConstraintComponent"))
     return "-".join(w.lower() for w in words) or "shape"
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
 
 
 def _hierarchy(data: Graph, vocabulary: Vocabulary) -> nx.DiGraph:

@@ -115,7 +115,7 @@ def page_data(concepts: ConceptGraph) -> dict:
         })
         x, y = positions[node_id]
         vis_nodes.append({"id": node_id, "label": label, "color": colours.get(attrs["category"], "#cccccc"),
-                          "x": x, "y": y, "group": attrs["category"]})
+                          "x": x, "y": y})
     vis_edges = [{"from": u, "to": v, "id": f"{u}|{key}|{v}",
                   "label": pick_label(readings.get(key, {}), languages, key)}
                  for u, v, key in sorted(graph.edges(keys=True))]
