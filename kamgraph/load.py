@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from rdflib import RDF, Dataset, Graph, Namespace, URIRef
+from rdflib import Dataset, Graph, URIRef
 
 from kamgraph.errors import LoadError
 from kamgraph.findings import Finding, Severity
+from kamgraph.namespaces import RDF, SH
 
-SH = Namespace("http://www.w3.org/ns/shacl#")
+
 TURTLE_SUFFIX = ".ttl"
 _UTF8_BOM = b"\xef\xbb\xbf"
 _PREFIX_RE = re.compile(r"^\s*(?:@prefix|PREFIX)\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>", re.MULTILINE | re.IGNORECASE)

@@ -121,9 +121,11 @@ def read_vocabulary(graph: Graph) -> Vocabulary:
 
 def _most_specific(graph: Graph, candidates: list[URIRef], categories: dict[URIRef, Category]) -> URIRef:
     """Of several categories, one that no other candidate specialises; ties by legend order, then IRI."""
-    specific = [c for c in candidates if not any(c in _descendants(graph, RDFS.subClassOf, o) for o in candidates if o != c)]
+    specific = [c for c in candidates
+                if not any(o in _descendants(graph, RDFS.subClassOf, c) for o in candidates if o != c)]
     pool = specific or candidates
-    return min(pool, key=lambda c: (categories[c].order if categories[c].order is not None else 1 << 30, str(c)))
+    unordered = 1 << 30
+    return min(pool, key=lambda c: (unordered if categories[c].order is None else categories[c].order, str(c)))
 
 
 def _category(graph: Graph, iri: URIRef) -> Category:

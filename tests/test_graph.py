@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -76,3 +75,16 @@ def test_building_does_not_change_the_rdf_graph():
     before += data
     build_concept_graph(data, {})
     assert isomorphic(before, data)
+
+
+def test_the_most_specific_category_wins():
+    data = Graph().parse(data="""
+        @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        @prefix x: <http://x.org/> .
+        x:Person rdfs:subClassOf skos:Concept .
+        x:Manager rdfs:subClassOf x:Person .
+        x:ann a x:Person , x:Manager ; skos:prefLabel "Ann"@en .
+    """, format="turtle")
+    concepts = build_concept_graph(data, {"x": "http://x.org/"})
+    assert concepts.graph.nodes["x:ann"]["category"] == "x:Manager"

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
-from rdflib import Graph
-from rdflib.compare import isomorphic
 
 from conftest import FIXTURES
-from kamgraph.graph import build_concept_graph, from_ontology
+from kamgraph.graph import from_ontology
 from kamgraph.load import load_ontology
 from kamgraph.views.map import render_map, safe_link, script_json
 

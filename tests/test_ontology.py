@@ -53,7 +53,7 @@ def test_every_required_concept_is_there_with_both_labels(loaded):
     assert len(rows) == 106
     for row in rows:
         concept = KAM[row["id"]]
-        labels = {(l.language, str(l)) for l in data.objects(concept, SKOS.prefLabel)}
+        labels = {(label.language, str(label)) for label in data.objects(concept, SKOS.prefLabel)}
         assert labels == {("nl", row["label_nl"]), ("en", row["label_en"])}, row["id"]
         assert (concept, RDF.type, KAMO[row["category"]]) in data, row["id"]
         assert [str(o) for o in data.objects(concept, KAMO.origin)] == [row["origin"]], row["id"]
@@ -112,7 +112,7 @@ def test_the_ontology_header_is_complete(loaded):
     for ontology in ontologies:
         assert data.value(ontology, OWL.versionInfo) is not None
         assert isinstance(data.value(ontology, DCTERMS.license), URIRef)
-        assert {l.language for l in data.objects(ontology, DCTERMS.title)} >= {"nl", "en"}
+        assert {title.language for title in data.objects(ontology, DCTERMS.title)} >= {"nl", "en"}
 
 
 def test_the_committed_map_is_up_to_date(loaded):
