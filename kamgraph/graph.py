@@ -67,6 +67,7 @@ def build_concept_graph(graph: Graph, prefixes: dict[str, str]) -> ConceptGraph:
             annotation = statuses.get((subject, relation.iri, target), {})
             concepts.add_edge(
                 namer.compact(subject), namer.compact(target), key=key, relation=key,
+                reading=relation.labels, inverse_reading=relation.inverse_labels,
                 status=annotation.get("status"), evidence=annotation.get("evidence", {}),
             )
 

@@ -37,6 +37,8 @@ def test_custom_relation_keeps_both_readings(small):
     relation = next(r for r in small.vocabulary.relation_types.values() if str(r.iri).endswith("growsOn"))
     assert relation.kind == "related"
     assert relation.labels["en"] == "grows on" and relation.inverse_labels["en"] == "bears"
+    attributes = edge["exo:growsOn"]
+    assert attributes["reading"]["nl"] == "groeit aan" and attributes["inverse_reading"]["nl"] == "draagt"
 
 
 def test_mirrored_statements_are_drawn_once(small):
