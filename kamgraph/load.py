@@ -24,7 +24,7 @@ from kamgraph.namespaces import RDF, SH
 TURTLE_SUFFIX = ".ttl"
 _UTF8_BOM = b"\xef\xbb\xbf"
 _PREFIX_RE = re.compile(r"^\s*(?:@prefix|PREFIX)\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>", re.MULTILINE | re.IGNORECASE)
-_OX_POSITION_RE = re.compile(r"^Parser error at line \d+ between columns \d+ and \d+: ")
+_OX_POSITION_RE = re.compile(r"^Parser error at line \d+ (?:between columns \d+ and \d+|column \d+): ")
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,27 @@ def run_cli(capsys):
         return stopped.value.code, captured.out, captured.err
 
     return run
+
+
+# Corpus tally: tests marked @pytest.mark.corpus("kind") are counted per kind and
+# outcome, and the counts are printed at the end of the run (the issue asks for them).
+_CORPUS_TALLY: dict[str, Counter] = {}
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    marker = item.get_closest_marker("corpus")
+    if marker and (report.when == "call" or (report.when == "setup" and not report.passed)):
+        _CORPUS_TALLY.setdefault(marker.args[0], Counter())[report.outcome] += 1
+    return report
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not _CORPUS_TALLY:
+        return
+    terminalreporter.section("corpora: cases run per kind")
+    for kind in sorted(_CORPUS_TALLY):
+        tally = _CORPUS_TALLY[kind]
+        terminalreporter.write_line(f"{kind}: {sum(tally.values())} ran, {tally['passed']} passed, "
+                                    f"{tally['failed']} failed, {tally['skipped']} skipped")
