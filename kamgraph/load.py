@@ -8,8 +8,10 @@ name the file a statement came from.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -88,23 +90,54 @@ def display_path(path: Path) -> str:
 
 
 def discover(paths: list[Path]) -> tuple[list[Path], list[Finding]]:
-    """Expand folders to the ``.ttl`` files below them, in a stable order."""
+    """Expand folders to the ``.ttl`` files below them, in a stable order.
+
+    A folder whose name ends in ``.ttl`` is still a folder: the walk reads the
+    Turtle files inside it, never the folder itself. Symbolic links to folders
+    are not followed (so a link back up the tree cannot loop); a link that
+    loops or points nowhere is reported as an error naming it.
+    """
     found: list[Path] = []
     problems: list[Finding] = []
     for path in paths:
         if path.is_dir():
-            files = sorted(p for p in path.rglob(f"*{TURTLE_SUFFIX}") if p.is_file())
-            if not files:
+            files, unreadable = [], []
+            for candidate in sorted(path.rglob(f"*{TURTLE_SUFFIX}")):
+                if candidate.is_file():
+                    files.append(candidate)
+                elif not candidate.is_dir():
+                    unreadable.append(_not_a_file(candidate))
+            problems.extend(unreadable)
+            if not files and not unreadable:
                 problems.append(_problem(path, "no-turtle-files", f"no {TURTLE_SUFFIX} files in this folder",
                                          hint="add a Turtle file or pass another --ontology"))
             found.extend(files)
         elif path.exists():
             found.append(path)
+        elif path.is_symlink():
+            problems.append(_not_a_file(path))
         else:
             problems.append(_problem(path, "file-not-found", "no such file or folder",
                                      hint="check the --ontology path"))
     unique = list(dict.fromkeys(p.resolve() for p in found))
     return unique, problems
+
+
+def _not_a_file(path: Path) -> Finding:
+    """Why ``path`` (listed, but neither a file nor a folder) cannot be read."""
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return _problem(path, "unreadable-file", "is a symbolic link loop", hint="point the link at a file")
+        if exc.errno == errno.ENOENT:
+            if path.is_symlink():
+                return _problem(path, "file-not-found", f"is a link to {os.readlink(path)}, which does not exist",
+                                hint="fix or remove the link")
+            return _problem(path, "file-not-found", "the file disappeared before it could be read")
+        return _problem(path, "unreadable-file", exc.strerror or str(exc))
+    return _problem(path, "unreadable-file", "is not a regular file (a device, pipe or socket)",
+                    hint="pass Turtle files only")
 
 
 def load_ontology(paths: list[Path] | Path) -> Ontology:
@@ -158,6 +191,11 @@ def _problem(path: Path, code: str, message: str, *, line: int | None = None,
 
 def _read(path: Path) -> tuple[SourceFile | None, Finding | None]:
     try:
+        kind = path.stat().st_mode
+        if stat.S_ISDIR(kind):
+            return None, _problem(path, "unreadable-file", "is a folder, not a Turtle file")
+        if not stat.S_ISREG(kind):
+            return None, _not_a_file(path)
         data = path.read_bytes()
     except IsADirectoryError:
         return None, _problem(path, "unreadable-file", "is a folder, not a Turtle file")
