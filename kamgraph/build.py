@@ -13,7 +13,7 @@ from kamgraph.errors import ValidationFailed
 from kamgraph.findings import Report
 from kamgraph.graph import ConceptGraph, from_ontology
 from kamgraph.load import Ontology, load_ontology
-from kamgraph.output import write_atomic
+from kamgraph.output import write_files
 from kamgraph.validate import validate_ontology
 from kamgraph.views.map import render_map
 
@@ -40,5 +40,5 @@ def build_map(paths: list[Path], out_dir: Path) -> BuildResult:
         raise ValidationFailed(report.findings)
     concepts = from_ontology(ontology)
     html = render_map(concepts)
-    written = [write_atomic(Path(out_dir) / MAP_FILE, html)]
+    written = write_files({Path(out_dir) / MAP_FILE: html})
     return BuildResult(report=report, concepts=concepts, written=written)
