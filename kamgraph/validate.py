@@ -20,9 +20,9 @@ from rdflib import Graph, Literal, URIRef
 from kamgraph.findings import Finding, Report, Severity
 from kamgraph.load import Ontology
 from kamgraph.locate import Position, locate_statement, locate_subject
-from kamgraph.namespaces import RDF, SH, SKOS
+from kamgraph.namespaces import KAMO, RDF, SH, SKOS
 from kamgraph.naming import Namer, local_name
-from kamgraph.vocabulary import Vocabulary, read_vocabulary
+from kamgraph.vocabulary import Vocabulary, plain_colour, read_vocabulary
 
 _SEVERITIES = {SH.Violation: Severity.ERROR, SH.Warning: Severity.WARNING, SH.Info: Severity.INFO}
 
@@ -36,6 +36,7 @@ def validate_ontology(ontology: Ontology) -> Report:
     findings += _shacl_findings(ontology, data, vocabulary, namer)
     findings += _broader_cycles(ontology, data, vocabulary, namer)
     findings += _undeclared_targets(ontology, data, vocabulary, namer)
+    findings += _bad_colours(ontology, data, vocabulary, namer)
     return Report(findings)
 
 
@@ -138,3 +139,18 @@ def _undeclared_targets(ontology: Ontology, data: Graph, vocabulary: Vocabulary,
                                      hint=hint))
     return findings
 
+
+def _bad_colours(ontology: Ontology, data: Graph, vocabulary: Vocabulary, namer: Namer) -> list[Finding]:
+    """Category colours that are not plain hex: the map ignores them, so say so."""
+    findings = []
+    for category in vocabulary.categories.values():
+        if category.colour is None or plain_colour(category.colour):
+            continue
+        stated = next(o for o in data.objects(category.iri, KAMO.colour) if str(o) == category.colour)
+        shown = category.colour if len(category.colour) <= 40 else category.colour[:40] + "..."
+        findings.append(_finding(locate_statement(ontology, category.iri, KAMO.colour, stated),
+                                 Severity.WARNING, "bad-colour",
+                                 f"{namer.compact(category.iri)} kamo:colour {shown!r} is not a plain hex colour; "
+                                 "the map uses a palette colour instead", namer.compact(category.iri),
+                                 hint='write it as "#rrggbb"'))
+    return findings

@@ -9,6 +9,7 @@ to ``vocab/skos-readings.ttl``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -19,6 +20,15 @@ from kamgraph.namespaces import KAMO, OWL, RDF, RDFS, SKOS
 
 RELATION_ROOTS = {SKOS.broader: "broader", SKOS.narrower: "narrower", SKOS.related: "related"}
 DEFAULT_CATEGORY = SKOS.Concept
+# A category's kamo:colour ends up in the page's styles and on vis-network's canvas, so only
+# plain hex colours are taken from the ontology; anything else ("red;background:url(...)")
+# is reported by validation and replaced by a palette colour in the map.
+PLAIN_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
+
+
+def plain_colour(value: str | None) -> str | None:
+    """``value`` when it is a plain hex colour (#rgb, #rgba, #rrggbb, #rrggbbaa), otherwise None."""
+    return value if value is not None and PLAIN_COLOUR.fullmatch(value) else None
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from kamgraph.graph import ConceptGraph
 from kamgraph.layout import compute_positions
+from kamgraph.vocabulary import plain_colour
 from kamgraph.views.pyvis_network import network_data, vis_assets
 
 # Used only for categories whose ontology gives no kamo:colour.
@@ -138,13 +139,14 @@ def page_data(concepts: ConceptGraph) -> dict:
 
 
 def _category_colours(concepts: ConceptGraph, categories: list) -> dict[str, str]:
-    """The ontology's kamo:colour where given; otherwise the next unused palette colour."""
-    used = {c.colour.lower() for c in categories if c.colour}
+    """The ontology's kamo:colour where it is a plain hex colour; otherwise the next unused palette colour."""
+    given = {c.iri: plain_colour(c.colour) for c in categories}
+    used = {colour.lower() for colour in given.values() if colour}
     spare = [colour for colour in FALLBACK_PALETTE if colour not in used] or list(FALLBACK_PALETTE)
     colours, index = {}, 0
     for category in categories:
-        if category.colour:
-            colours[concepts.node_id(category.iri)] = category.colour
+        if given[category.iri]:
+            colours[concepts.node_id(category.iri)] = given[category.iri]
         else:
             colours[concepts.node_id(category.iri)] = spare[index % len(spare)]
             index += 1

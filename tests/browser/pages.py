@@ -7,6 +7,12 @@ from pathlib import Path
 
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 READY = "document.documentElement.dataset.ready === 'true'"
+# Runs before the page's own scripts; read back with csp_violations(page).
+RECORD_CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation',
+    e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
+"""
 
 
 @dataclass
@@ -33,6 +39,7 @@ def open_map(browser, html: Path, *, viewport=(1366, 768), fragment: str = ""):
             log.external_requests.append(url)
             route.abort()
 
+    page.add_init_script(RECORD_CSP_VIOLATIONS)
     page.route("**/*", gate)
     page.on("pageerror", lambda error: log.page_errors.append(str(error)))
     page.on("console", lambda message: message.type == "error" and log.console_errors.append(message.text))
@@ -40,3 +47,8 @@ def open_map(browser, html: Path, *, viewport=(1366, 768), fragment: str = ""):
     page.goto(Path(html).resolve().as_uri() + fragment)
     page.wait_for_function(READY, timeout=30_000)
     return page, log
+
+
+def csp_violations(page) -> list[str]:
+    """Every Content-Security-Policy violation the page reported so far ("directive blocked-uri")."""
+    return page.evaluate("window.__cspViolations")

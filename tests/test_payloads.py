@@ -1,0 +1,155 @@
+"""The payload corpus (tests/payloads/): hostile text in every field stays data, links stay http(s).
+
+The expected strings are read from the corpus itself with rdflib, so adding a
+payload or a field to a corpus file is enough to test it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from rdflib import Graph, Literal
+
+from kamgraph.build import build_map
+from kamgraph.namespaces import KAMO
+from kamgraph.validate import validate_ontology
+from kamgraph.load import load_ontology
+from kamgraph.vocabulary import PLAIN_COLOUR
+
+CORPUS = Path(__file__).parent / "payloads"
+FILES = sorted(CORPUS.glob("*.ttl"))
+DATA_RE = re.compile(r'<script type="application/json" id="kamgraph-data">(.*?)</script>', re.DOTALL)
+SCRIPT_RE = re.compile(r"<script(?![^>]*application/json)[^>]*>(.*?)</script>", re.DOTALL)
+STYLE_RE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL)
+CSP_RE = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"')
+
+
+def literals(path: Path) -> set[str]:
+    graph = Graph().parse(path, format="turtle")
+    return {str(o) for o in graph.objects() if isinstance(o, Literal) and o.datatype is None or
+            isinstance(o, Literal) and str(o.datatype).endswith("#string")}
+
+
+def strings_in(value) -> set[str]:
+    """Every string anywhere in a JSON value."""
+    if isinstance(value, str):
+        return {value}
+    if isinstance(value, dict):
+        return set().union(*(strings_in(v) for v in value.values())) if value else set()
+    if isinstance(value, list):
+        return set().union(*(strings_in(v) for v in value)) if value else set()
+    return set()
+
+
+@pytest.fixture(scope="module", params=FILES, ids=lambda p: p.name)
+def built(request, tmp_path_factory) -> tuple[Path, str, dict]:
+    out = tmp_path_factory.mktemp("payloads")
+    build_map([request.param], out)
+    html = (out / "index.html").read_text("utf-8")
+    return request.param, html, json.loads(DATA_RE.search(html).group(1))
+
+
+def test_the_corpus_exists():
+    assert FILES and all(len(literals(path)) >= 50 for path in FILES)
+
+
+@pytest.mark.corpus("payload-text-fields")
+def test_every_text_reaches_the_page_as_data_unchanged(built):
+    path, html, data = built
+    shown = strings_in(data)
+    not_shown = {text for text in literals(path) if not PLAIN_COLOUR.fullmatch(text) and text not in shown
+                 and not re.fullmatch(r"[^<>&\"'{}\u2028\u2029\x00]*", text)}
+    # kamo:colour values are not text to show; every other hostile literal must be in the data island.
+    colours = {str(o) for o in Graph().parse(path, format="turtle").objects(None, KAMO.colour)}
+    assert not_shown - colours == set()
+
+
+class _Elements(HTMLParser):
+    """Every start tag of a page, with its attributes, as a browser's tokenizer sees them."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+
+
+@pytest.mark.corpus("payload-text-fields")
+def test_the_markup_is_only_ours(built):
+    _, html, _ = built
+    elements = _Elements(html).elements
+    tags = [tag for tag, _ in elements]
+    assert tags.count("script") == 3  # vis-network, the page script, the JSON data island
+    assert tags.count("style") == 2
+    assert not {"img", "svg", "iframe", "object", "embed", "base", "link", "form", "a"} & set(tags)
+    assert [a.get("http-equiv") for t, a in elements if t == "meta" and "http-equiv" in a] == [
+        "Content-Security-Policy"]
+    for tag, attributes in elements:
+        assert not [name for name in attributes if name.startswith("on")], tag
+        assert not [v for v in attributes.values() if v and re.match(r"\s*(javascript|data|vbscript):", v, re.I)]
+    for raw in ("\u2028", "\u2029", "\x00"):
+        assert raw not in html
+    island = DATA_RE.search(html).group(1)
+    assert "<" not in island and ">" not in island
+
+
+@pytest.mark.corpus("payload-links")
+def test_links_in_the_page_are_only_http_or_https(built):
+    _, html, data = built
+    links = [c[key] for c in data["concepts"] for key in ("iri", "source") if c[key] is not None]
+    assert links, "the corpus should keep its one honest link"
+    for link in links:
+        parsed = urlparse(link)
+        assert parsed.scheme in ("http", "https") and parsed.netloc, link
+    assert "https://ok.example/reference" in links
+    assert not re.search(r"""(?:href|src|action)\s*=\s*["']?\s*(?:javascript|data|vbscript|file):""",
+                         DATA_RE.sub("", html), re.IGNORECASE)
+
+
+@pytest.mark.corpus("payload-colours")
+def test_hostile_colours_are_reported_and_never_reach_the_page(built):
+    path, _, data = built
+    stated = {str(o) for o in Graph().parse(path, format="turtle").objects(None, KAMO.colour)}
+    hostile = {c for c in stated if not PLAIN_COLOUR.fullmatch(c)}
+    assert hostile
+    used = {c["colour"] for c in data["categories"]} | {n["color"] for n in data["vis"]["nodes"]}
+    assert all(PLAIN_COLOUR.fullmatch(colour) for colour in used), used
+    report = validate_ontology(load_ontology(path))
+    assert len([f for f in report.findings if f.code == "bad-colour"]) == len(hostile)
+    assert all(f.line for f in report.findings if f.code == "bad-colour")
+
+
+def _csp(html: str) -> dict[str, list[str]]:
+    directives = {}
+    for part in CSP_RE.search(html).group(1).split(";"):
+        name, *values = part.split()
+        directives[name] = values
+    return directives
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def test_the_csp_is_strict_and_allows_exactly_our_inline_code(built):
+    _, html, _ = built
+    csp = _csp(html)
+    assert csp["default-src"] == ["'none'"]
+    assert sorted(csp["script-src"]) == sorted(_sha256(s) for s in SCRIPT_RE.findall(DATA_RE.sub("", html)))
+    assert sorted(csp["style-src"]) == sorted(_sha256(s) for s in STYLE_RE.findall(html))
+    assert csp["connect-src"] == ["'none'"] and csp["base-uri"] == ["'none'"] and csp["form-action"] == ["'none'"]
+    assert set(csp["img-src"]) <= {"data:", "blob:"} and set(csp.get("font-src", [])) <= {"data:"}
+    everything = " ".join(v for values in csp.values() for v in values)
+    for loose in ("unsafe-", "*", "http:", "https:", "'self'", "strict-dynamic"):
+        assert loose not in everything, loose
+    assert html.count("http-equiv=\"Content-Security-Policy\"") == 1
+    assert html.index("Content-Security-Policy") < html.index("<script")
