@@ -24,6 +24,7 @@ from kamgraph.graph import ConceptGraph
 from kamgraph.layout import compute_positions
 from kamgraph.views.pyvis_network import network_data, vis_assets
 
+MAP_PAGE = "index.html"
 # Used only for categories whose ontology gives no kamo:colour.
 FALLBACK_PALETTE = ("#8ecae6", "#ffb703", "#90be6d", "#f4a6a6", "#c3aed6", "#f9c74f", "#a3c4bc",
                     "#e9c46a", "#bde0fe", "#ffafcc", "#cdb4db", "#b5e48c", "#f7b267", "#9ad1d4")
