@@ -33,14 +33,20 @@ def check(paths: list[Path]) -> tuple[Ontology, Report]:
     return ontology, validate_ontology(ontology)
 
 
-def checked_concepts(paths: list[Path]) -> tuple[ConceptGraph, Report]:
-    """The concept graph of a valid ontology; raise :class:`ValidationFailed` on any error.
+def checked_ontology(paths: list[Path]) -> tuple[Ontology, Report]:
+    """Load and validate; raise :class:`ValidationFailed` on any error.
 
     Every output (map, glossary, exports) goes through here, so none is ever made from a broken ontology.
     """
     ontology, report = check(paths)
     if report.has_errors:
         raise ValidationFailed(report.findings)
+    return ontology, report
+
+
+def checked_concepts(paths: list[Path]) -> tuple[ConceptGraph, Report]:
+    """The concept graph of a valid ontology; raise :class:`ValidationFailed` on any error."""
+    ontology, report = checked_ontology(paths)
     return from_ontology(ontology), report
 
 
