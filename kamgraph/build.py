@@ -50,9 +50,12 @@ def checked_concepts(paths: list[Path]) -> tuple[ConceptGraph, Report]:
     return from_ontology(ontology), report
 
 
-def build_map(paths: list[Path], out_dir: Path) -> BuildResult:
-    """Validate, then write ``out_dir/index.html``; raise :class:`ValidationFailed` on any error."""
+def build_map(paths: list[Path], out_dir: Path, *, draft: bool = False) -> BuildResult:
+    """Validate, then write ``out_dir/index.html``; raise :class:`ValidationFailed` on any error.
+
+    A ``draft`` map carries the warnings, shown as badges; a published one never does.
+    """
     concepts, report = checked_concepts(paths)
-    html = render_map(concepts)
+    html = render_map(concepts, findings=report.findings if draft else None)
     written = [write_atomic(Path(out_dir) / MAP_FILE, html)]
     return BuildResult(report=report, concepts=concepts, written=written)
