@@ -10,11 +10,13 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from networkx.readwrite import json_graph
-from rdflib import XSD, Graph, Literal
+from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from conftest import FIXTURES, ONTOLOGY
 from kamgraph.build import check
+
+XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +65,7 @@ def rdf11(graph: Graph) -> Graph:
     """RDF 1.1 reading: "x" and "x"^^xsd:string are the same literal (oxigraph writes the latter, JSON-LD the former)."""
     same = Graph()
     for s, p, o in graph:
-        if isinstance(o, Literal) and o.datatype == XSD.string:
+        if isinstance(o, Literal) and o.datatype == XSD_STRING:
             o = Literal(str(o))
         same.add((s, p, o))
     return same
