@@ -9,6 +9,7 @@ name the file a statement came from.
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import re
 import stat
@@ -27,6 +28,11 @@ TURTLE_SUFFIX = ".ttl"
 _UTF8_BOM = b"\xef\xbb\xbf"
 _PREFIX_RE = re.compile(r"^\s*(?:@prefix|PREFIX)\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>", re.MULTILINE | re.IGNORECASE)
 _OX_POSITION_RE = re.compile(r"^Parser error at line \d+ (?:between columns \d+ and \d+|column \d+): ")
+_LANGUAGE_TAG_RE = re.compile(r"language (?:tag|subtag|code)|subtag|base direction", re.IGNORECASE)
+
+# rdflib logs a traceback for every literal whose text does not fit its
+# datatype; validation reports those as located findings (ill-typed-literal).
+logging.getLogger("rdflib.term").setLevel(logging.ERROR)
 
 
 @dataclass
@@ -224,7 +230,10 @@ def _parse_into(graph: Graph, source: SourceFile) -> Finding | None:
     try:
         graph.parse(data=source.text.encode("utf-8"), format="ox-turtle", publicID=source.path.resolve().as_uri())
     except SyntaxError as exc:
-        reason = _OX_POSITION_RE.sub("", exc.msg or str(exc))
+        reason = _OX_POSITION_RE.sub("", exc.msg or str(exc)).removesuffix(f" (line {exc.lineno})")
+        if _LANGUAGE_TAG_RE.search(reason):
+            return _problem(source.path, "bad-language-tag", f"malformed language tag: {reason}", line=exc.lineno,
+                            column=exc.offset, hint='use a BCP 47 tag such as @nl, @en or @en-GB')
         return _problem(source.path, "syntax-error", reason, line=exc.lineno, column=exc.offset,
                         hint="fix the Turtle syntax at this position")
     except (ValueError, UnicodeError) as exc:

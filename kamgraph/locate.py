@@ -31,13 +31,17 @@ def written_forms(source: SourceFile, iri: str) -> list[str]:
     return forms
 
 
-def find_in_file(source: SourceFile, iri: str, *, after: int = 0) -> tuple[int, int] | None:
-    """(line, column) of the first place ``iri`` is written, preferring subject position."""
+def find_in_file(source: SourceFile, iri: str, *, after: int = 0, as_object: bool = False) -> tuple[int, int] | None:
+    """(line, column) of the first place ``iri`` is written after ``after``.
+
+    Subject position (start of a line) is preferred unless ``as_object``: then
+    the first mention wins, which is the object of the statement being sought.
+    """
     alternatives = "|".join(re.escape(form) for form in sorted(written_forms(source, iri), key=len, reverse=True))
     as_subject = re.compile(rf"^[ \t]*(?:{alternatives})(?=[\s;,.]|$)", re.MULTILINE)
     anywhere = re.compile(rf"(?<![\w:/#<-])(?:{alternatives})(?![\w-]|\.[\w-])")
-    match = (as_subject.search(source.text, after) or anywhere.search(source.text, after)
-             or (anywhere.search(source.text) if after else None))
+    first = anywhere.search(source.text, after) if as_object else as_subject.search(source.text, after)
+    match = first or anywhere.search(source.text, after) or (anywhere.search(source.text) if after else None)
     if not match:
         return None
     offset = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
@@ -65,8 +69,22 @@ def locate_statement(ontology: Ontology, subject: URIRef, predicate: URIRef, tar
         offset = 0
         if start:
             offset = sum(len(line) + 1 for line in source.text.split("\n")[: start[0] - 1])
-        found = find_in_file(source, str(target), after=offset)
+        found = find_in_file(source, str(target), after=offset, as_object=True)
         if found:
             return Position(source.display, *found)
         return Position(source.display, start[0] if start else None, start[1] if start else None)
     return None
+
+
+def locate_literal(source: SourceFile, subject: URIRef, lexical: str) -> Position:
+    """Where a literal value is written in ``source``: its first quoted mention after its subject."""
+    start = find_in_file(source, str(subject))
+    offset = 0
+    if start:
+        offset = sum(len(line) + 1 for line in source.text.split("\n")[: start[0] - 1])
+    for quoted in (f'"{lexical}"', f"'{lexical}'", lexical):
+        index = source.text.find(quoted, offset)
+        if index >= 0:
+            line = source.text.count("\n", 0, index) + 1
+            return Position(source.display, line, index - (source.text.rfind("\n", 0, index) + 1) + 1)
+    return Position(source.display, start[0] if start else None, start[1] if start else None)

@@ -8,20 +8,20 @@ against kamgraph's generic SKOS shapes (``vocab/skos-shapes.ttl``).
 
 from __future__ import annotations
 
-import difflib
 import re
 from functools import lru_cache
 from importlib import resources
 
-import networkx as nx
 from pyshacl import validate as shacl_validate
 from rdflib import Graph, Literal, URIRef
 
+from kamgraph.content_checks import conflicting_labels, duplicate_labels, ill_typed_literals, missing_categories
 from kamgraph.findings import Finding, Report, Severity
 from kamgraph.load import Ontology
-from kamgraph.locate import Position, locate_statement, locate_subject
+from kamgraph.locate import locate_statement, locate_subject
 from kamgraph.namespaces import KAMO, RDF, SH, SKOS
 from kamgraph.naming import Namer, local_name
+from kamgraph.structure_checks import broader_cycles, make_finding, orphans, related_and_broader, undeclared_targets
 from kamgraph.vocabulary import Vocabulary, plain_colour, read_vocabulary
 
 _SEVERITIES = {SH.Violation: Severity.ERROR, SH.Warning: Severity.WARNING, SH.Info: Severity.INFO}
@@ -34,9 +34,11 @@ def validate_ontology(ontology: Ontology) -> Report:
     namer = Namer(ontology.prefixes())
     findings = list(ontology.warnings)
     findings += _shacl_findings(ontology, data, vocabulary, namer)
-    findings += _broader_cycles(ontology, data, vocabulary, namer)
-    findings += _undeclared_targets(ontology, data, vocabulary, namer)
-    findings += _bad_colours(ontology, data, vocabulary, namer)
+    for structural in (broader_cycles, undeclared_targets, orphans, related_and_broader, _bad_colours):
+        findings += structural(ontology, data, vocabulary, namer)
+    findings += ill_typed_literals(ontology, namer)
+    for content in (duplicate_labels, conflicting_labels, missing_categories):
+        findings += content(ontology, vocabulary, namer)
     return Report(findings)
 
 
@@ -45,12 +47,6 @@ def generic_shapes() -> Graph:
     graph = Graph()
     graph.parse(data=resources.files("kamgraph.vocab").joinpath("skos-shapes.ttl").read_bytes(), format="ox-turtle")
     return graph
-
-
-def _finding(position: Position | None, severity: Severity, code: str, message: str, subject: str | None,
-             hint: str | None = None) -> Finding:
-    return Finding(position.file if position else None, position.line if position else None,
-                   position.column if position else None, severity, code, message, subject=subject, hint=hint)
 
 
 def _shacl_findings(ontology: Ontology, data: Graph, vocabulary: Vocabulary, namer: Namer) -> list[Finding]:
@@ -71,7 +67,7 @@ def _shacl_findings(ontology: Ontology, data: Graph, vocabulary: Vocabulary, nam
         message = str(results.value(result, SH.resultMessage) or "does not conform to its shape")
         name = namer.compact(focus) if isinstance(focus, URIRef) else str(focus)
         position = locate_subject(ontology, focus) if isinstance(focus, URIRef) else None
-        findings.append(_finding(position, severity, code, f"{name} {message.rstrip('.')}", name))
+        findings.append(make_finding(position, severity, code, f"{name} {message.rstrip('.')}", name))
     return findings
 
 
@@ -85,61 +81,6 @@ def _component_code(component) -> str:
     return "-".join(w.lower() for w in words) or "shape"
 
 
-def _hierarchy(data: Graph, vocabulary: Vocabulary) -> nx.DiGraph:
-    """Child -> parent edges from every broader-like and (reversed) narrower-like relation."""
-    tree = nx.DiGraph()
-    for relation in vocabulary.relation_types.values():
-        for subject, target in data.subject_objects(relation.iri):
-            if relation.kind == "broader":
-                tree.add_edge(subject, target, relation=relation.iri)
-            elif relation.kind == "narrower":
-                tree.add_edge(target, subject, relation=relation.iri)
-    return tree
-
-
-def _broader_cycles(ontology: Ontology, data: Graph, vocabulary: Vocabulary, namer: Namer) -> list[Finding]:
-    findings = []
-    tree = _hierarchy(data, vocabulary)
-    for component in nx.strongly_connected_components(tree):
-        members = sorted(component, key=str)
-        if len(members) == 1 and not tree.has_edge(members[0], members[0]):
-            continue
-        cycle = nx.find_cycle(tree.subgraph(members), members[0])
-        path = " -> ".join(namer.compact(a) for a, _ in cycle) + f" -> {namer.compact(cycle[0][0])}"
-        first = members[0]
-        findings.append(_finding(locate_subject(ontology, first), Severity.ERROR, "broader-cycle",
-                                 f"hierarchy loops back on itself: {path}", namer.compact(first),
-                                 hint="remove one broader/narrower link in the loop"))
-    return findings
-
-
-def _undeclared_targets(ontology: Ontology, data: Graph, vocabulary: Vocabulary, namer: Namer) -> list[Finding]:
-    """Relations whose subject is a concept but whose other end is declared nowhere."""
-    concepts = vocabulary.concept_categories
-    by_local_name: dict[str, URIRef] = {}
-    for concept in sorted(concepts, key=str):
-        by_local_name.setdefault(local_name(concept), concept)
-    findings = []
-    for relation in vocabulary.relation_types.values():
-        for subject, target in data.subject_objects(relation.iri):
-            if subject not in concepts or target in concepts:
-                continue
-            if not isinstance(target, URIRef):
-                message = f"{namer.compact(subject)} {namer.compact(relation.iri)} points to a literal, not a concept"
-                findings.append(_finding(locate_subject(ontology, subject), Severity.ERROR, "relation-to-literal",
-                                         message, namer.compact(subject)))
-                continue
-            guess = difflib.get_close_matches(local_name(target), list(by_local_name), n=1, cutoff=0.6)
-            hint = (f"did you mean {namer.compact(by_local_name[guess[0]])}?" if guess
-                    else "declare it as a skos:Concept, or fix the name")
-            message = (f"{namer.compact(subject)} {namer.compact(relation.iri)} {namer.compact(target)}: "
-                       f"{namer.compact(target)} is not a declared concept")
-            findings.append(_finding(locate_statement(ontology, subject, relation.iri, target), Severity.ERROR,
-                                     "undeclared-concept", message, namer.compact(subject),
-                                     hint=hint))
-    return findings
-
-
 def _bad_colours(ontology: Ontology, data: Graph, vocabulary: Vocabulary, namer: Namer) -> list[Finding]:
     """Category colours that are not plain hex: the map ignores them, so say so."""
     findings = []
@@ -148,9 +89,9 @@ def _bad_colours(ontology: Ontology, data: Graph, vocabulary: Vocabulary, namer:
             continue
         stated = next(o for o in data.objects(category.iri, KAMO.colour) if str(o) == category.colour)
         shown = category.colour if len(category.colour) <= 40 else category.colour[:40] + "..."
-        findings.append(_finding(locate_statement(ontology, category.iri, KAMO.colour, stated),
-                                 Severity.WARNING, "bad-colour",
-                                 f"{namer.compact(category.iri)} kamo:colour {shown!r} is not a plain hex colour; "
-                                 "the map uses a palette colour instead", namer.compact(category.iri),
-                                 hint='write it as "#rrggbb"'))
+        findings.append(make_finding(locate_statement(ontology, category.iri, KAMO.colour, stated),
+                                     Severity.WARNING, "bad-colour",
+                                     f"{namer.compact(category.iri)} kamo:colour {shown!r} is not a plain hex colour; "
+                                     "the map uses a palette colour instead", namer.compact(category.iri),
+                                     hint='write it as "#rrggbb"'))
     return findings

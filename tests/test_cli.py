@@ -56,14 +56,16 @@ def test_validate_exit_codes(run_cli, tmp_path: Path):
     assert code == 0 and "0 error(s)" in out
     broken = tmp_path / "broken.ttl"
     broken.write_text(BROKEN)
-    code, _, err = run_cli("validate", "--ontology", broken)
-    assert code == 1 and f"{broken.name}:8:" in err
+    code, out, _ = run_cli("validate", "--ontology", broken)
+    assert code == 1 and f"{broken.name}:8:" in out and "[syntax-error]" in out
 
 
 def test_missing_ontology_is_a_clear_error(run_cli, tmp_path: Path):
-    code, _, err = run_cli("validate", "--ontology", tmp_path / "nope.ttl")
+    code, out, _ = run_cli("validate", "--ontology", tmp_path / "nope.ttl")
     assert code == 1
-    assert "nope.ttl: error [file-not-found]" in err
+    assert "nope.ttl: error [file-not-found]" in out
+    code, _, err = run_cli("build", "--ontology", tmp_path / "nope.ttl", "--out", tmp_path)
+    assert code == 1 and "nope.ttl: error [file-not-found]" in err
 
 
 def test_usage_errors_exit_2(run_cli):

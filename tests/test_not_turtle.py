@@ -136,7 +136,7 @@ def test_not_turtle_gives_one_line_naming_the_file(name: str, tmp_path: Path, ru
 def test_a_folder_named_like_a_turtle_file_inside_the_ontology_is_walked_not_read(tmp_path: Path, run_cli):
     (tmp_path / "ontology" / "more.ttl").mkdir(parents=True)
     (tmp_path / "ontology" / "good.ttl").write_bytes(GOOD)
-    (tmp_path / "ontology" / "more.ttl" / "b.ttl").write_bytes(GOOD.replace(b"/a>", b"/b>"))
+    (tmp_path / "ontology" / "more.ttl" / "b.ttl").write_bytes(GOOD.replace(b"/a>", b"/b>").replace(b'"A"@en', b'"B"@en'))
     out = tmp_path / "out"
     code, stdout, stderr = run_cli("build", "--ontology", tmp_path / "ontology", "--out", out)
     assert code == 0, stderr

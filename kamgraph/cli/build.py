@@ -13,19 +13,23 @@ from kamgraph.cli import DEFAULT_OUT, cli, ontology_option, resolve_paths
 @ontology_option
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_OUT,
               show_default=True, help="Folder to write index.html into.")
-def build(paths: tuple[Path, ...], out_dir: Path) -> None:
+@click.option("--draft", is_flag=True,
+              help="Mark concepts with findings (warnings) by a badge, with the finding in the details panel.")
+def build(paths: tuple[Path, ...], out_dir: Path, draft: bool) -> None:
     """Validate the ontology, then write the concept map (OUT/index.html).
 
     On any error every finding is printed, the exit code is 1, and the
-    previous map is left untouched.
+    previous map is left untouched. --draft is for authors: never publish a
+    draft map (the default build never shows findings).
 
     \b
     Example:
       kamgraph build --ontology ontology/ --ontology extra.ttl --out site/
+      kamgraph build --draft --out /tmp/draft
     """
     from kamgraph.build import build_map
 
-    result = build_map(resolve_paths(paths), out_dir)
+    result = build_map(resolve_paths(paths), out_dir, draft=draft)
     graph = result.concepts.graph
     for path in result.written:
         click.echo(f"wrote {path} ({graph.number_of_nodes()} concepts, {graph.number_of_edges()} relations; "

@@ -11,6 +11,7 @@ anything else, so the page makes no network request.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass
@@ -20,11 +21,13 @@ from urllib.parse import urlparse
 import jinja2
 from markupsafe import Markup
 
+from kamgraph.findings import Finding
 from kamgraph.graph import ConceptGraph
 from kamgraph.layout import compute_positions
 from kamgraph.vocabulary import plain_colour
 from kamgraph.views.pyvis_network import network_data, vis_assets
 
+MAP_PAGE = "index.html"
 # Used only for categories whose ontology gives no kamo:colour.
 FALLBACK_PALETTE = ("#8ecae6", "#ffb703", "#90be6d", "#f4a6a6", "#c3aed6", "#f9c74f", "#a3c4bc",
                     "#e9c46a", "#bde0fe", "#ffafcc", "#cdb4db", "#b5e48c", "#f7b267", "#9ad1d4")
@@ -37,6 +40,7 @@ class PageAssets:
     vis_css: str
     page_js: str
     page_css: str
+    live_js: str | None = None
 
 
 def load_assets() -> PageAssets:
@@ -160,10 +164,37 @@ def _reading_order(attrs: dict, section_order: dict[str, int], node_id: str) -> 
     return (section, line is None, line or 0, node_id)
 
 
-def render_map(concepts: ConceptGraph) -> str:
-    """The whole HTML page as a string; the same graph always gives the same string."""
+def draft_findings(concepts: ConceptGraph, findings: list[Finding]) -> dict[str, list[dict]]:
+    """Findings per concept node, for the draft map's badges and details panel."""
+    by_node: dict[str, list[dict]] = {}
+    for finding in findings:
+        if finding.subject in concepts.graph:
+            by_node.setdefault(finding.subject, []).append(
+                {"severity": finding.severity.value, "code": finding.code, "message": finding.message,
+                 "hint": finding.hint})
+    return by_node
+
+
+def live_script(version: int) -> str:
+    """The reload script of ``kamgraph serve``: polls the server's build number, reloads when it changes."""
+    text = resources.files("kamgraph.views").joinpath("templates", "live.js").read_text("utf-8")
+    return text.replace("__KAMGRAPH_BUILD__", str(int(version)))
+
+
+def render_map(concepts: ConceptGraph, *, findings: list[Finding] | None = None,
+               live_version: int | None = None) -> str:
+    """The whole HTML page as a string; the same graph always gives the same string.
+
+    ``findings`` (``build --draft``) adds them to the page data so concepts get
+    a badge; ``live_version`` (``serve`` only, never written to disk) adds the
+    reload script and lets it, and only it, reach the serving origin.
+    """
     assets = load_assets()
+    if live_version is not None:
+        assets = dataclasses.replace(assets, live_js=live_script(live_version))
     data = page_data(concepts)
+    if findings is not None:
+        data["findings"] = draft_findings(concepts, findings)
     data_json = script_json(data)
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("kamgraph.views", "templates"),
@@ -171,11 +202,12 @@ def render_map(concepts: ConceptGraph) -> str:
     )
     csp = "; ".join([
         "default-src 'none'",
-        f"script-src {csp_hash(assets.vis_js)} {csp_hash(assets.page_js)}",
+        f"script-src {csp_hash(assets.vis_js)} {csp_hash(assets.page_js)}"
+        + (f" {csp_hash(assets.live_js)}" if assets.live_js else ""),
         f"style-src {csp_hash(assets.vis_css)} {csp_hash(assets.page_css)}",
         "img-src data: blob:",
         "font-src data:",
-        "connect-src 'none'",
+        "connect-src 'self'" if assets.live_js else "connect-src 'none'",
         "base-uri 'none'",
         "form-action 'none'",
     ])

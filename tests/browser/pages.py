@@ -52,3 +52,27 @@ def open_map(browser, html: Path, *, viewport=(1366, 768), fragment: str = ""):
 def csp_violations(page) -> list[str]:
     """Every Content-Security-Policy violation the page reported so far ("directive blocked-uri")."""
     return page.evaluate("window.__cspViolations")
+
+
+def open_static(browser, url: str, *, allow_local_http: bool = False):
+    """Load a page that has no readiness flag (glossary, served map); log requests as ``open_map`` does."""
+    log = PageLog()
+    page = browser.new_context().new_page()
+
+    def gate(route):
+        request_url = route.request.url
+        log.requests.append(request_url)
+        local = request_url.startswith(LOCAL_SCHEMES) or (
+            allow_local_http and request_url.startswith("http://127.0.0.1:"))
+        if local:
+            route.continue_()
+        else:
+            log.external_requests.append(request_url)
+            route.abort()
+
+    page.route("**/*", gate)
+    page.on("pageerror", lambda error: log.page_errors.append(str(error)))
+    page.on("console", lambda message: message.type == "error" and log.console_errors.append(message.text))
+    page.on("dialog", lambda dialog: (log.dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(url)
+    return page, log

@@ -129,6 +129,7 @@
       else if (e.to === c.id) { list.appendChild(sentence(c, e, false)); }
     });
     if (list.children.length) { body.appendChild(el("h3", ui("relations"))); body.appendChild(list); }
+    renderDraftFindings(c, body);
   }
 
   function select(id, focus) {
@@ -164,6 +165,43 @@
     renderLegend();
     renderLanguages();
     renderDetails();
+  }
+
+  /* ---- Draft maps only (kamgraph build --draft): data.findings exists only there. ----
+     A badge on every concept with findings, and the findings in its details panel. */
+  var DRAFT_TITLE = { nl: "Bevindingen (concept)", en: "Findings (draft)" };
+  function renderDraftFindings(c, body) {
+    var found = (data.findings && data.findings[c.id]) || [];
+    if (!found.length) { return; }
+    var box = el("div", null, "draft-findings");
+    box.appendChild(el("h3", DRAFT_TITLE[lang] || DRAFT_TITLE.en));
+    var list = el("ul");
+    found.forEach(function (f) {
+      list.appendChild(el("li", f.severity + " [" + f.code + "]: " + f.message + (f.hint ? " (" + f.hint + ")" : ""),
+                          "finding-" + f.severity));
+    });
+    box.appendChild(list);
+    body.appendChild(box);
+  }
+  function drawDraftBadges(ctx) {
+    Object.keys(data.findings).forEach(function (id) {
+      if (!concepts.has(id)) { return; }
+      var box = network.getBoundingBox(id);
+      var error = data.findings[id].some(function (f) { return f.severity === "error"; });
+      ctx.beginPath();
+      ctx.arc(box.right, box.top, 9, 0, 2 * Math.PI);
+      ctx.fillStyle = error ? "#c62828" : "#e07b00";
+      ctx.fill();
+      ctx.fillStyle = "#ffffff";
+      ctx.font = "bold 13px sans-serif";
+      ctx.textAlign = "center";
+      ctx.textBaseline = "middle";
+      ctx.fillText("!", box.right, box.top + 1);
+    });
+  }
+  if (data.findings) {
+    network.on("afterDrawing", drawDraftBadges);
+    container.setAttribute("data-draft-badges", String(Object.keys(data.findings).length));
   }
 
   network.on("click", function (params) {

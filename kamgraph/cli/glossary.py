@@ -1,0 +1,34 @@
+"""kamgraph glossary: write OUT/glossary.html and OUT/glossary.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kamgraph.cli import DEFAULT_OUT, cli, ontology_option, resolve_paths
+
+
+@cli.command()
+@ontology_option
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_OUT,
+              show_default=True, help="Folder to write glossary.html and glossary.md into.")
+def glossary(paths: tuple[Path, ...], out_dir: Path) -> None:
+    """Write the bilingual glossary (OUT/glossary.html and OUT/glossary.md).
+
+    Every concept, alphabetically and by section, with its labels and
+    definitions in both languages and a link to it on the map. Like build, it
+    refuses an ontology with errors and leaves previous files untouched.
+
+    \b
+    Example:
+      kamgraph glossary --out output/
+    """
+    from kamgraph.build import checked_concepts
+    from kamgraph.output import write_atomic
+    from kamgraph.views.glossary import render_html, render_markdown
+
+    concepts, _ = checked_concepts(resolve_paths(paths))
+    for name, text in (("glossary.html", render_html(concepts)), ("glossary.md", render_markdown(concepts))):
+        written = write_atomic(Path(out_dir) / name, text)
+        click.echo(f"wrote {written} ({concepts.graph.number_of_nodes()} concepts)")

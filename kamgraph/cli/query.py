@@ -1,0 +1,60 @@
+"""kamgraph query: SPARQL over the loaded ontology, as a table, CSV or JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import click
+
+from kamgraph.cli import cli, ontology_option, resolve_paths
+
+
+@cli.command()
+@ontology_option
+@click.argument("sparql")
+@click.option("--format", "output_format", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True, help="table for reading; csv and json (SPARQL 1.1 results JSON) for tools.")
+def query(paths: tuple[Path, ...], sparql: str, output_format: str) -> None:
+    """Run a SPARQL query over the ontology (all files, shapes excepted).
+
+    The ontology's prefixes (kam:, kamo:, skos:, …) are declared for you.
+    SELECT gives rows, ASK gives true/false, CONSTRUCT/DESCRIBE give Turtle.
+    A malformed query is an error (exit 1) with the parser's message.
+
+    \b
+    Example:
+      kamgraph query 'SELECT ?c ?label WHERE { ?c a kamo:Actor ; skos:prefLabel ?label FILTER(lang(?label)="en") }'
+    """
+    from kamgraph.load import load_ontology
+    from kamgraph.naming import Namer
+    from kamgraph.query import as_table, run_query
+
+    ontology = load_ontology(resolve_paths(paths))
+    result = run_query(ontology.union(), ontology.prefixes(), sparql)
+    if result.type == "ASK":
+        click.echo(json.dumps({"head": {}, "boolean": result.askAnswer}) if output_format == "json"
+                   else str(result.askAnswer).lower())
+        return
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        click.echo(result.graph.serialize(format="turtle"), nl=False)
+        return
+    if output_format == "json":
+        click.echo(result.serialize(format="json").decode("utf-8"))
+        return
+    table = as_table(result, Namer(ontology.prefixes()))
+    if output_format == "csv":
+        stream = io.StringIO()
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(table.columns)
+        writer.writerows(table.rows)
+        click.echo(stream.getvalue(), nl=False)
+        return
+    widths = [max([len(c), *(len(r[i]) for r in table.rows)]) for i, c in enumerate(table.columns)]
+    click.echo("  ".join(c.ljust(w) for c, w in zip(table.columns, widths)).rstrip())
+    click.echo("  ".join("-" * w for w in widths))
+    for row in table.rows:
+        click.echo("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip())
+    click.echo(f"({len(table.rows)} row(s))")

@@ -1,0 +1,48 @@
+"""kamgraph serve: watch, rebuild, and serve the output folder on 127.0.0.1 with a self-reloading map."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kamgraph.cli import cli, ontology_option, resolve_paths
+from kamgraph.cli.watch import draft_option, print_rebuild, watch_out_option
+
+
+@cli.command()
+@ontology_option
+@watch_out_option
+@draft_option
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port on 127.0.0.1 (0: any free port).")
+def serve(paths: tuple[Path, ...], out_dir: Path, draft: bool, port: int) -> None:
+    """Serve OUT on http://127.0.0.1:PORT/ and rebuild on every change; the open map reloads itself.
+
+    Listens on 127.0.0.1 only. The files written to OUT are the published
+    pages; only the map served at / carries the small reload script.
+
+    \b
+    Example:
+      kamgraph serve --port 8000     # then open http://127.0.0.1:8000/
+    """
+    from kamgraph.serve import HOST, LivePage, start_server
+    from kamgraph.views.map import render_map
+    from kamgraph.watch import Rebuilder, watch_and_rebuild
+
+    rebuilder = Rebuilder(resolve_paths(paths), out_dir, draft=draft)
+    live = LivePage()
+
+    def publish(outcome) -> None:
+        if outcome.ok:
+            live.update(rebuilder.good_builds, render_map(outcome.concepts, live_version=rebuilder.good_builds,
+                                                          findings=outcome.findings if draft else None))
+        print_rebuild(outcome, out_dir)
+
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    server = start_server(Path(out_dir), live, port)
+    click.echo(f"serving {out_dir}/ at http://{HOST}:{server.server_address[1]}/")
+    try:
+        watch_and_rebuild(rebuilder, publish)
+    finally:
+        server.shutdown()

@@ -1,0 +1,48 @@
+"""kamgraph watch: rebuild the map whenever an ontology file changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kamgraph.cli import DEFAULT_OUT, cli, ontology_option, print_findings, resolve_paths
+
+
+def print_rebuild(outcome, out_dir: Path) -> None:
+    """One rebuild, as an author wants to see it: what is wrong, and whether the map changed."""
+    from kamgraph.findings import Report
+
+    print_findings(outcome.findings, err=False)
+    if outcome.ok:
+        click.echo(f"rebuilt {Path(out_dir) / 'index.html'} in {outcome.seconds:.1f}s "
+                   f"({outcome.concepts.graph.number_of_nodes()} concepts; {Report(outcome.findings).summary()})")
+    else:
+        reason = outcome.problem or Report(outcome.findings).summary()
+        click.echo(f"build failed ({reason}); the last good map is kept")
+    click.echo("watching for changes (Ctrl-C to stop)")
+
+
+watch_out_option = click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+                                default=DEFAULT_OUT, show_default=True, help="Folder of the map.")
+draft_option = click.option("--draft", is_flag=True, help="Build draft maps (badges on concepts with findings).")
+
+
+@cli.command()
+@ontology_option
+@watch_out_option
+@draft_option
+def watch(paths: tuple[Path, ...], out_dir: Path, draft: bool) -> None:
+    """Rebuild the map whenever a Turtle file under the ontology paths changes.
+
+    Prints the findings of every rebuild; when a save breaks the ontology the
+    last good map stays in place, and the next good save replaces it.
+
+    \b
+    Example:
+      kamgraph watch --ontology ontology/ --out output/
+    """
+    from kamgraph.watch import Rebuilder, watch_and_rebuild
+
+    watch_and_rebuild(Rebuilder(resolve_paths(paths), out_dir, draft=draft),
+                      lambda outcome: print_rebuild(outcome, out_dir))

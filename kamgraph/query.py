@@ -1,0 +1,60 @@
+"""SPARQL over the loaded ontology, with the ontology's own prefixes predeclared.
+
+A query an author mistypes is an error with the parser's message, never a
+traceback: :class:`QueryError` carries it to the CLI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.plugins.sparql import prepareQuery
+
+from kamgraph.errors import KamgraphError
+from kamgraph.naming import WELL_KNOWN, Namer
+
+
+class QueryError(KamgraphError):
+    """The SPARQL text could not be parsed or evaluated."""
+
+
+@dataclass
+class Table:
+    columns: list[str]
+    rows: list[list[str]]
+
+
+def run_query(data: Graph, prefixes: dict[str, str], text: str):
+    """Parse and evaluate ``text``; prefixes of the ontology (and the W3C ones) need no PREFIX line."""
+    namespaces = {**WELL_KNOWN, **{p: ns for p, ns in prefixes.items() if p}}
+    try:
+        query = prepareQuery(text, initNs=namespaces)
+    except Exception as error:  # noqa: BLE001 - rdflib raises bare Exception for e.g. an unknown prefix
+        raise QueryError(f"the query is not valid SPARQL: {_first_line(error)}") from error
+    try:
+        return data.query(query)
+    except Exception as error:  # noqa: BLE001 - evaluation errors come from the author's query
+        raise QueryError(f"the query failed: {_first_line(error)}") from error
+
+
+def as_table(result, namer: Namer) -> Table:
+    """SELECT results with IRIs compacted (kam:KeyAccount) and literals as their text."""
+    columns = [str(v) for v in result.vars]
+    rows = [[_cell(row[i], namer) for i in range(len(columns))] for row in result]
+    return Table(columns, rows)
+
+
+def _cell(value, namer: Namer) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, URIRef):
+        return namer.compact(value)
+    if isinstance(value, Literal) and value.language:
+        return f"{value}@{value.language}"
+    return str(value)
+
+
+def _first_line(error: Exception) -> str:
+    text = str(error).strip() or type(error).__name__
+    return " ".join(text.splitlines()[:3])

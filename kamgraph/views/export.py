@@ -1,0 +1,83 @@
+"""Exports for other tools: GraphML and GEXF (Gephi, yEd, networkx), node-link JSON, JSON-LD, CSV.
+
+Graph formats carry flat, typed attributes (labels per language as
+``label_nl``/``label_en``) because GraphML and GEXF allow no nested values;
+JSON-LD is the RDF data itself, so it round-trips to the same triples.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import networkx as nx
+from networkx.readwrite import json_graph
+from rdflib import Graph
+
+from kamgraph.graph import ConceptGraph
+from kamgraph.views.map import pick_label
+
+FORMATS = ("graphml", "gexf", "json", "jsonld", "csv")
+CSV_TABLES = ("concepts", "relations")
+
+
+def flat_graph(concepts: ConceptGraph) -> nx.MultiDiGraph:
+    """The concept graph with only string attributes: what GraphML and GEXF can hold."""
+    languages = concepts.languages
+    relations = {concepts.node_id(r.iri): r for r in concepts.vocabulary.relation_types.values()}
+    flat = nx.MultiDiGraph(name=pick_label(concepts.title, languages, "kamgraph"))
+    for node_id, attrs in sorted(concepts.graph.nodes(data=True)):
+        row = {"label": pick_label(attrs["labels"], languages, attrs["local_name"]), "iri": attrs["iri"],
+               "local_name": attrs["local_name"], "category": attrs["category"], "section": attrs["section"] or ""}
+        for lang in languages:
+            row[f"label_{lang}"] = attrs["labels"].get(lang, "")
+            row[f"definition_{lang}"] = attrs["definitions"].get(lang, "")
+        flat.add_node(node_id, **row)
+    for source, target, key, attrs in sorted(concepts.graph.edges(keys=True, data=True)):
+        relation = relations.get(key)
+        row = {"relation": key, "status": attrs.get("status") or "",
+               "label": pick_label(relation.labels, languages, key) if relation else key}
+        for lang in languages:
+            row[f"label_{lang}"] = relation.labels.get(lang, "") if relation else ""
+        flat.add_edge(source, target, key=key, **row)
+    return flat
+
+
+def to_graphml(concepts: ConceptGraph) -> str:
+    return "\n".join(nx.generate_graphml(flat_graph(concepts))) + "\n"
+
+
+def to_gexf(concepts: ConceptGraph) -> str:
+    return "\n".join(nx.generate_gexf(flat_graph(concepts))) + "\n"
+
+
+def to_json(concepts: ConceptGraph) -> str:
+    """networkx node-link JSON (``nodes``, ``edges``), read back with ``json_graph.node_link_graph``."""
+    data = json_graph.node_link_data(flat_graph(concepts), edges="edges")
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def to_jsonld(data: Graph, prefixes: dict[str, str]) -> str:
+    """The RDF statements themselves, with the ontology's own prefixes as the JSON-LD context."""
+    context = {prefix: namespace for prefix, namespace in sorted(prefixes.items()) if prefix and namespace}
+    return data.serialize(format="json-ld", context=context, indent=2, auto_compact=True)
+
+
+def to_csv(concepts: ConceptGraph, table: str = "concepts") -> str:
+    """One row per concept (``concepts``) or per relation (``relations``: Source/Target as Gephi reads them)."""
+    flat = flat_graph(concepts)
+    stream = io.StringIO()
+    if table == "concepts":
+        columns = ["id", *sorted({k for _, attrs in flat.nodes(data=True) for k in attrs})]
+        writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        for node_id, attrs in flat.nodes(data=True):
+            writer.writerow({"id": node_id, **attrs})
+    else:
+        columns = ["Source", "Target", *sorted({k for *_, attrs in flat.edges(data=True) for k in attrs})]
+        writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        for source, target, attrs in flat.edges(data=True):
+            writer.writerow({"Source": source, "Target": target, **attrs})
+    return stream.getvalue()

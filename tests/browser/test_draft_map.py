@@ -1,0 +1,63 @@
+"""build --draft: a badge on concepts with findings and the finding in the details panel; never without --draft."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from browser.pages import open_map
+from conftest import FIXTURES
+from kamgraph.build import build_map
+
+pytestmark = pytest.mark.browser
+
+# How many pixels of the badge's orange lie in a small square around the concept's top-right corner.
+BADGE_PIXELS = """() => {
+  const box = network.getBoundingBox('ex:Plain');
+  const at = network.canvasToDOM({x: box.right, y: box.top});
+  const canvas = document.querySelector('#map canvas');
+  const ratio = canvas.width / canvas.clientWidth;
+  const size = 24;
+  const pixels = canvas.getContext('2d').getImageData(Math.round(at.x * ratio) - size / 2,
+                                                      Math.round(at.y * ratio) - size / 2, size, size).data;
+  let orange = 0;
+  for (let i = 0; i < pixels.length; i += 4) {
+    if (pixels[i] === 0xE0 && pixels[i + 1] === 0x7B && pixels[i + 2] === 0x00) { orange++; }
+  }
+  return orange;
+}"""
+
+
+@pytest.fixture(scope="module")
+def maps(tmp_path_factory) -> dict[str, Path]:
+    built = {}
+    for name, draft in (("draft", True), ("published", False)):
+        out = tmp_path_factory.mktemp(name)
+        build_map([FIXTURES / "small.ttl"], out, draft=draft)
+        built[name] = out / "index.html"
+    return built
+
+
+def test_draft_map_badges_concepts_with_findings(browser, maps):
+    page, log = open_map(browser, maps["draft"])
+    assert page.evaluate("Object.keys(kamgraph.data.findings)") == ["ex:Plain"]
+    assert page.get_attribute("#map", "data-draft-badges") == "1"
+    assert page.evaluate(BADGE_PIXELS) > 20, "an orange badge at the concept's corner"
+    page.evaluate("kamgraph.select('ex:Plain', false)")
+    panel = page.locator("#details-body .draft-findings").inner_text()
+    assert "[missing-category]" in panel and "ex:Plain" in panel
+    page.evaluate("kamgraph.select('ex:Apple', false)")
+    assert page.locator("#details-body .draft-findings").count() == 0
+    assert log.page_errors == [] and log.console_errors == [] and log.external_requests == []
+    page.context.close()
+
+
+def test_published_map_never_shows_findings(browser, maps):
+    page, log = open_map(browser, maps["published"])
+    assert page.evaluate("'findings' in kamgraph.data") is False
+    assert page.get_attribute("#map", "data-draft-badges") is None
+    assert page.evaluate(BADGE_PIXELS) == 0
+    page.evaluate("kamgraph.select('ex:Plain', false)")
+    assert page.locator("#details-body .draft-findings").count() == 0
+    page.context.close()

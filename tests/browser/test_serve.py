@@ -1,0 +1,70 @@
+"""kamgraph serve: 127.0.0.1 only, the served map reloads itself after a good rebuild, the file on disk stays published."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Error as PlaywrightError
+
+from browser.pages import READY, open_static
+from conftest import FIXTURES
+from processes import Process
+
+pytestmark = pytest.mark.browser
+
+
+def poll(page, expression: str, timeout: float = 20.0) -> None:
+    """Wait until ``expression`` is true, across reloads (page.wait_for_function would need eval, which the CSP forbids)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if page.evaluate(expression):
+                return
+        except PlaywrightError:  # the page is reloading: its context went away
+            pass
+        time.sleep(0.1)
+    pytest.fail(f"{expression} not true within {timeout}s")
+
+
+def served_label(page) -> str:
+    return page.evaluate("kamgraph.data.concepts.find(c => c.id === 'ex:Apple').labels.en")
+
+
+def test_served_map_reloads_after_a_rebuild_and_survives_a_broken_save(browser, tmp_path: Path):
+    ontology = tmp_path / "ontology"
+    ontology.mkdir()
+    source = ontology / "small.ttl"
+    shutil.copy(FIXTURES / "small.ttl", source)
+    out = tmp_path / "out"
+    process = Process("serve", "--ontology", str(ontology), "--out", str(out), "--port", "0")
+    try:
+        url = re.search(r"http://127\.0\.0\.1:\d+/", "\n".join(process.wait_for("serving"))).group(0)
+        process.wait_for("watching for changes")
+        page, log = open_static(browser, url, allow_local_http=True)
+        page.wait_for_function(READY, timeout=30_000)
+        assert served_label(page) == "Apple"
+        served_csp = page.locator("meta[http-equiv=Content-Security-Policy]").get_attribute("content")
+        assert "connect-src 'self'" in served_csp
+        on_disk = (out / "index.html").read_text()
+        assert "connect-src 'none'" in on_disk and "__kamgraph" not in on_disk
+
+        source.write_text(source.read_text().replace('"Apple"@en', '"Green apple"@en'))
+        process.wait_for("rebuilt")
+        poll(page, "!!window.kamgraph && kamgraph.data.concepts.some(c => c.labels.en === 'Green apple')")
+        poll(page, READY)
+
+        build = urllib.request.urlopen(url + "__kamgraph/build", timeout=5).read()
+        source.write_text(source.read_text() + "\nex:Broken skos:prefLabel .\n")
+        process.wait_for("build failed")
+        page.wait_for_timeout(1500)  # several polls: a failed build must not reload the page
+        assert urllib.request.urlopen(url + "__kamgraph/build", timeout=5).read() == build
+        assert served_label(page) == "Green apple"
+        assert log.external_requests == [] and log.page_errors == [] and log.console_errors == []
+        page.context.close()
+    finally:
+        process.stop()
