@@ -15,7 +15,7 @@ from kamgraph.graph import ConceptGraph, from_ontology
 from kamgraph.load import Ontology, load_ontology
 from kamgraph.output import write_files
 from kamgraph.validate import validate_ontology
-from kamgraph.views.map import MAP_PAGE, render_map
+from kamgraph.views.map import MAP_PAGE, MAPS_FOLDER, render_site
 
 MAP_FILE = MAP_PAGE
 
@@ -51,11 +51,18 @@ def checked_concepts(paths: list[Path]) -> tuple[ConceptGraph, Report]:
 
 
 def build_map(paths: list[Path], out_dir: Path, *, draft: bool = False) -> BuildResult:
-    """Validate, then write ``out_dir/index.html``; raise :class:`ValidationFailed` on any error.
+    """Validate, then write ``out_dir/index.html`` and one focused map per category in ``out_dir/maps/``.
 
-    A ``draft`` map carries the warnings, shown as badges; a published one never does.
+    Raises :class:`ValidationFailed` on any error, before anything is written; all
+    pages are written all-or-none. Focused maps of categories that no longer exist
+    are removed, so the folder always matches the ontology. A ``draft`` build
+    carries the warnings, shown as badges; a published one never does.
     """
     concepts, report = checked_concepts(paths)
-    html = render_map(concepts, findings=report.findings if draft else None)
-    written = write_files({Path(out_dir) / MAP_FILE: html})
+    pages = render_site(concepts, findings=report.findings if draft else None)
+    out_dir = Path(out_dir)
+    written = write_files({out_dir / relative: html for relative, html in sorted(pages.items())})
+    for old in sorted((out_dir / MAPS_FOLDER).glob("*.html")):
+        if f"{MAPS_FOLDER}/{old.name}" not in pages:
+            old.unlink(missing_ok=True)  # another build running at once may have removed it
     return BuildResult(report=report, concepts=concepts, written=written)

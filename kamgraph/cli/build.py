@@ -12,11 +12,12 @@ from kamgraph.cli import DEFAULT_OUT, cli, ontology_option, resolve_paths
 @cli.command()
 @ontology_option
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_OUT,
-              show_default=True, help="Folder to write index.html into.")
+              show_default=True, help="Folder to write index.html (and maps/) into.")
 @click.option("--draft", is_flag=True,
               help="Mark concepts with findings (warnings) by a badge, with the finding in the details panel.")
 def build(paths: tuple[Path, ...], out_dir: Path, draft: bool) -> None:
-    """Validate the ontology, then write the concept map (OUT/index.html).
+    """Validate the ontology, then write the concept map (OUT/index.html) and
+    one focused map per category (OUT/maps/<category>.html).
 
     On any error every finding is printed, the exit code is 1, and the
     previous map is left untouched. --draft is for authors: never publish a
@@ -31,8 +32,10 @@ def build(paths: tuple[Path, ...], out_dir: Path, draft: bool) -> None:
 
     result = build_map(resolve_paths(paths), out_dir, draft=draft)
     graph = result.concepts.graph
-    for path in result.written:
-        click.echo(f"wrote {path} ({graph.number_of_nodes()} concepts, {graph.number_of_edges()} relations; "
-                   f"{result.report.summary()})")
+    index, *focused = result.written
+    click.echo(f"wrote {index} ({graph.number_of_nodes()} concepts, {graph.number_of_edges()} relations; "
+               f"{result.report.summary()})")
+    if focused:
+        click.echo(f"wrote {len(focused)} focused maps, one per category, in {focused[0].parent}/")
     if result.report.warnings:
         click.echo("run 'kamgraph validate' to see the warnings", err=True)

@@ -14,16 +14,19 @@ import base64
 import dataclasses
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from importlib import resources
 from urllib.parse import urlparse
 
 import jinja2
+import networkx as nx
 from markupsafe import Markup
 
 from kamgraph.findings import Finding
 from kamgraph.graph import ConceptGraph
 from kamgraph.layout import compute_positions
+from kamgraph.naming import local_name
 from kamgraph.vocabulary import plain_colour
 from kamgraph.views.pyvis_network import network_data, vis_assets
 
@@ -81,9 +84,23 @@ def pick_label(labels: dict[str, str], languages: list[str], fallback: str) -> s
     return next((v for v in labels.values() if v.strip()), fallback)
 
 
-def page_data(concepts: ConceptGraph) -> dict:
-    """Everything the page script needs, as plain JSON-able data."""
-    graph = concepts.graph
+# --- page data -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class MapLink:
+    """A link from one generated page to another, relative to the page that shows it."""
+
+    category: str | None  # None: the full map
+    href: str
+
+
+def page_data(concepts: ConceptGraph, *, scope: str | None = None, links: list[MapLink] | None = None) -> dict:
+    """Everything the page script needs, as plain JSON-able data.
+
+    ``scope`` restricts the page to one category and its direct neighbours (a
+    focused map); ``links`` are the other generated maps the page points to.
+    """
+    graph = scoped_graph(concepts, scope)
     languages = concepts.languages
     positions = compute_positions(graph)
     categories = sorted(concepts.vocabulary.categories.values(),
@@ -96,13 +113,15 @@ def page_data(concepts: ConceptGraph) -> dict:
     for category in categories:
         category_id = concepts.node_id(category.iri)
         if counts.get(category_id):
-            category_rows.append({"id": category_id, "labels": category.labels,
+            category_rows.append({"id": category_id, "localName": local_name(category.iri),
+                                  "labels": category.labels,
                                   "definitions": category.definitions, "colour": colours[category_id],
                                   "count": counts[category_id]})
+    category_labels = {concepts.node_id(c.iri): c.labels for c in categories}
+    used_relations = {key for _, _, key in graph.edges(keys=True)}
     relation_rows = [{"id": concepts.node_id(r.iri), "labels": r.labels, "inverseLabels": r.inverse_labels,
-                      "kind": r.kind, "symmetric": r.symmetric}
+                      "kind": r.kind, "symmetric": r.symmetric, "used": concepts.node_id(r.iri) in used_relations}
                      for r in sorted(concepts.vocabulary.relation_types.values(), key=lambda r: str(r.iri))]
-    readings = {row["id"]: row["labels"] for row in relation_rows}
     section_order = {s.id: i for i, s in enumerate(concepts.sections)}
 
     concept_rows, vis_nodes = [], []
@@ -121,9 +140,8 @@ def page_data(concepts: ConceptGraph) -> dict:
         x, y = positions[node_id]
         vis_nodes.append({"id": node_id, "label": label, "color": colours.get(attrs["category"], "#cccccc"),
                           "x": x, "y": y})
-    vis_edges = [{"from": u, "to": v, "id": f"{u}|{key}|{v}",
-                  "label": pick_label(readings.get(key, {}), languages, key)}
-                 for u, v, key in sorted(graph.edges(keys=True))]
+    # Edge labels are drawn only around the selected concept (see map.js), so none are set here.
+    vis_edges = [{"from": u, "to": v, "id": f"{u}|{key}|{v}"} for u, v, key in sorted(graph.edges(keys=True))]
     edge_rows = [{"id": f"{u}|{key}|{v}", "from": u, "to": v, "relation": key,
                   "status": graph.edges[u, v, key].get("status"),
                   "evidence": graph.edges[u, v, key].get("evidence", {})}
@@ -132,8 +150,11 @@ def page_data(concepts: ConceptGraph) -> dict:
     return {
         "title": concepts.title,
         "languages": languages,
+        "scope": scope,
+        "maps": [{"category": link.category, "href": link.href,
+                  "labels": category_labels.get(link.category, {})} for link in links or []],
         "categories": category_rows,
-        "relationTypes": relation_rows,
+        "relationTypes": [row for row in relation_rows if row["used"]],
         "sections": [{"id": s.id, "labels": s.labels, "number": s.number, "firstLine": s.first_line,
                       "lastLine": s.last_line, "text": s.text} for s in concepts.sections],
         "concepts": concept_rows,
@@ -141,6 +162,58 @@ def page_data(concepts: ConceptGraph) -> dict:
         "vis": {"nodes": nodes, "edges": edges, "options": options},
     }
 
+
+def scoped_graph(concepts: ConceptGraph, scope: str | None) -> nx.MultiDiGraph:
+    """The whole graph, or one category's concepts plus their direct neighbours (either direction)."""
+    graph = concepts.graph
+    if scope is None:
+        return graph
+    members = {node for node, category in graph.nodes(data="category") if category == scope}
+    keep = set(members)
+    for node in members:
+        keep.update(graph.successors(node))
+        keep.update(graph.predecessors(node))
+    return graph.subgraph(sorted(keep))
+
+
+# --- focused maps (one page per category) -----------------------------------------
+
+MAPS_FOLDER = "maps"
+
+
+def map_file_names(concepts: ConceptGraph) -> dict[str, str]:
+    """Category id -> file name for its focused map, e.g. ``kamo:PricingMethod`` -> ``PricingMethod.html``.
+
+    Only categories that have concepts get a map; names are made file-safe and unique.
+    """
+    used = {category for _, category in concepts.graph.nodes(data="category")}
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for iri in sorted(concepts.vocabulary.categories, key=str):
+        category_id = concepts.node_id(iri)
+        if category_id not in used:
+            continue
+        stem = re.sub(r"[^A-Za-z0-9_-]", "_", local_name(iri)) or "category"
+        name, number = f"{stem}.html", 2
+        while name.lower() in taken:
+            name, number = f"{stem}-{number}.html", number + 1
+        taken.add(name.lower())
+        names[category_id] = name
+    return names
+
+
+def render_site(concepts: ConceptGraph, *, findings: list[Finding] | None = None) -> dict[str, str]:
+    """Every page of a build, by path relative to the output folder: ``index.html`` and ``maps/*.html``."""
+    names = map_file_names(concepts)
+    pages = {MAP_PAGE: render_map(concepts, findings=findings,
+                                  links=[MapLink(c, f"{MAPS_FOLDER}/{n}") for c, n in names.items()])}
+    for category, name in names.items():
+        links = [MapLink(None, f"../{MAP_PAGE}")] + [MapLink(c, n) for c, n in names.items()]
+        pages[f"{MAPS_FOLDER}/{name}"] = render_map(concepts, findings=findings, scope=category, links=links)
+    return pages
+
+
+# --- helpers ------------------------------------------------------------------------
 
 def _category_colours(concepts: ConceptGraph, categories: list) -> dict[str, str]:
     """The ontology's kamo:colour where it is a plain hex colour; otherwise the next unused palette colour."""
@@ -164,6 +237,8 @@ def _reading_order(attrs: dict, section_order: dict[str, int], node_id: str) -> 
     return (section, line is None, line or 0, node_id)
 
 
+# --- draft maps (kamgraph build --draft) and the served copy (kamgraph serve) --------
+
 def draft_findings(concepts: ConceptGraph, findings: list[Finding]) -> dict[str, list[dict]]:
     """Findings per concept node, for the draft map's badges and details panel."""
     by_node: dict[str, list[dict]] = {}
@@ -181,10 +256,14 @@ def live_script(version: int) -> str:
     return text.replace("__KAMGRAPH_BUILD__", str(int(version)))
 
 
+# --- the page ----------------------------------------------------------------------
+
 def render_map(concepts: ConceptGraph, *, findings: list[Finding] | None = None,
-               live_version: int | None = None) -> str:
+               live_version: int | None = None, scope: str | None = None,
+               links: list[MapLink] | None = None) -> str:
     """The whole HTML page as a string; the same graph always gives the same string.
 
+    ``scope`` and ``links`` make a focused map (see :func:`render_site`);
     ``findings`` (``build --draft``) adds them to the page data so concepts get
     a badge; ``live_version`` (``serve`` only, never written to disk) adds the
     reload script and lets it, and only it, reach the serving origin.
@@ -192,7 +271,7 @@ def render_map(concepts: ConceptGraph, *, findings: list[Finding] | None = None,
     assets = load_assets()
     if live_version is not None:
         assets = dataclasses.replace(assets, live_js=live_script(live_version))
-    data = page_data(concepts)
+    data = page_data(concepts, scope=scope, links=links)
     if findings is not None:
         data["findings"] = draft_findings(concepts, findings)
     data_json = script_json(data)
@@ -212,10 +291,14 @@ def render_map(concepts: ConceptGraph, *, findings: list[Finding] | None = None,
         "form-action 'none'",
     ])
     languages = data["languages"]
+    title = pick_label(concepts.title, languages, "kamgraph")
+    if scope is not None:
+        category = next((c for c in data["categories"] if c["id"] == scope), None)
+        title = f"{title} — {pick_label(category['labels'], languages, scope) if category else scope}"
     return environment.get_template("map.html.j2").render(
         csp=Markup(csp),  # built only from our own hashes and keywords
         language=languages[0] if languages else "en",
-        title=pick_label(concepts.title, languages, "kamgraph"),
+        title=title,
         assets=assets,
         data_json=data_json,
     )
