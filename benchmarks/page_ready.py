@@ -95,7 +95,7 @@ def main() -> int:
             for viewport in ((1366, 768), (390, 844)):
                 result = measure(browser, page_file, arguments.runs, viewport)
                 print(f"{str(page_file)[-40:]:<40} {viewport[0]:>4}x{viewport[1]:<4} {result['ready_ms']:>9.0f} "
-                      f"{result["after_load_ms"]:>15.0f} {result['zoom_fps']:>9.1f} {result['bytes'] / 1024:>7.0f}")
+                      f"{result['after_load_ms']:>15.0f} {result['zoom_fps']:>9.1f} {result['bytes'] / 1024:>7.0f}")
         browser.close()
     return 0
 

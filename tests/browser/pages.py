@@ -24,10 +24,21 @@ class PageLog:
     console_errors: list[str] = field(default_factory=list)
 
 
-def open_map(browser, html: Path, *, viewport=(1366, 768), fragment: str = ""):
-    """Load ``html`` with every non-local request blocked and logged; wait until the map is ready."""
+DESKTOP = (1366, 768)
+PHONE = (390, 844)
+
+
+def open_map(browser, html: Path, *, viewport=DESKTOP, fragment: str = "", context=None, **context_options):
+    """Load ``html`` with every non-local request blocked and logged; wait until the map is ready.
+
+    A phone-sized viewport gets a touch screen. Pass ``context`` to open a second page
+    in the same browser context (same localStorage).
+    """
     log = PageLog()
-    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+    if context is None:
+        phone = viewport[0] < 700
+        context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
+                                      has_touch=phone, is_mobile=phone, **context_options)
     page = context.new_page()
 
     def gate(route):

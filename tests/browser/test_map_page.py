@@ -62,7 +62,7 @@ def test_hostile_ontology_text_stays_text(browser, payload_map: Path):
 def test_language_switch_relabels_the_map(browser, small_map: Path):
     page, _ = open_map(browser, small_map)
     assert page.evaluate("window.kamgraph.nodes.get('ex:AppleTree').label") == "Appelboom"
-    page.get_by_role("button", name="EN").click()
+    page.get_by_role("button", name="EN", exact=True).click()
     assert page.evaluate("window.kamgraph.nodes.get('ex:AppleTree').label") == "Apple tree"
     # Pear has no English label: the Dutch one is shown, never a blank.
     assert page.evaluate("window.kamgraph.nodes.get('ex:Pear').label") == "Peer"
