@@ -14,7 +14,10 @@ import networkx as nx
 
 SEED = 20261127
 HUB_WEIGHT = 0.35
-CHAR_WIDTH, LINE_HEIGHT, MAX_BOX_WIDTH, BOX_PADDING = 7.5, 18.0, 180.0, 16.0
+# Measured in Chromium for the map's 14 px system-ui font (vis-network box, margin 8, width at most 180):
+# at most about 8.6 px per character (capitals, wide letters), lines wrap at spaces once the text is ~156 px wide, 14 px per line,
+# plus 30 px of box around the text each way; GAP keeps a little white between neighbouring boxes.
+CHAR_WIDTH, LINE_HEIGHT, MAX_TEXT_WIDTH, BOX_PADDING, GAP = 8.6, 14.0, 156.0, 30.0, 8.0
 OVERLAP_LIMIT = 600  # nodes; beyond this the pairwise overlap pass is skipped
 
 
@@ -43,11 +46,29 @@ def compute_positions(graph: nx.MultiDiGraph, *, spacing: float = 140.0) -> dict
 
 
 def box_size(attributes: dict) -> tuple[float, float]:
-    """Roughly how much room a node's box takes on screen, from its longest label."""
-    longest = max((len(label) for label in attributes.get("labels", {}).values()), default=12)
-    width = min(MAX_BOX_WIDTH, longest * CHAR_WIDTH)
-    lines = math.ceil(longest * CHAR_WIDTH / MAX_BOX_WIDTH)
-    return width + BOX_PADDING, lines * LINE_HEIGHT + BOX_PADDING
+    """Roughly how much room a node's box takes on screen: the widest and tallest of its labels, wrapped."""
+    labels = [label for label in attributes.get("labels", {}).values() if label.strip()]
+    labels = labels or [attributes.get("local_name") or "x" * 12]
+    width, height = 0.0, 0.0
+    for label in labels:
+        lines = _wrap(label)
+        width = max(width, max(len(line) for line in lines) * CHAR_WIDTH)
+        height = max(height, len(lines) * LINE_HEIGHT)
+    return min(width, MAX_TEXT_WIDTH) + BOX_PADDING + GAP, height + BOX_PADDING + GAP
+
+
+def _wrap(label: str) -> list[str]:
+    """Break a label at spaces the way the page does, once a line would exceed MAX_TEXT_WIDTH."""
+    lines: list[str] = []
+    current = ""
+    for word in label.split():
+        candidate = f"{current} {word}" if current else word
+        if current and len(candidate) * CHAR_WIDTH > MAX_TEXT_WIDTH:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    return lines + [current] if current else lines or [label]
 
 
 def _separate_boxes(positions: dict[str, list[float]], sizes: dict[str, tuple[float, float]],

@@ -666,7 +666,11 @@
       if (mine) { link.setAttribute("aria-current", "true"); current = link; } else { link.removeAttribute("aria-current"); }
     });
     if (current) {
-      current.scrollIntoView({ block: "nearest" });
+      var nav = document.getElementById("outline");  // scrolls on its own, so the panel stays where it is
+      var top = current.offsetTop;  // #outline is the offset parent (position: relative)
+      if (top < nav.scrollTop || top > nav.scrollTop + nav.clientHeight - current.offsetHeight) {
+        nav.scrollTop = top - nav.clientHeight / 2;
+      }
       if (visited.has(state.selected) && !current.classList.contains("visited")) { renderOutline(); }
     }
   }
