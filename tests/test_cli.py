@@ -30,7 +30,7 @@ def test_build_writes_the_map(run_cli, tmp_path: Path):
 
 def test_failed_build_keeps_the_previous_map(run_cli, tmp_path: Path):
     assert run_cli("build", "--ontology", FIXTURES / "small.ttl", "--out", tmp_path)[0] == 0
-    before = (tmp_path / "index.html").read_bytes()
+    before = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*.html")}
     broken = tmp_path / "src" / "broken.ttl"
     broken.parent.mkdir()
     broken.write_text(BROKEN)
@@ -38,8 +38,9 @@ def test_failed_build_keeps_the_previous_map(run_cli, tmp_path: Path):
     assert code == 1
     assert "broken.ttl:8:" in err and "[syntax-error]" in err
     assert "nothing was written" in err and "Traceback" not in err
-    assert (tmp_path / "index.html").read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.html", "src"]  # no temporary left behind
+    assert {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*.html")} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.html", "maps", "src"]  # no temporary left behind
+    assert all(p.suffix == ".html" for p in (tmp_path / "maps").iterdir())
 
 
 def test_validation_errors_stop_the_build(run_cli, tmp_path: Path):

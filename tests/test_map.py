@@ -10,7 +10,7 @@ import pytest
 from conftest import FIXTURES
 from kamgraph.graph import from_ontology
 from kamgraph.load import load_ontology
-from kamgraph.views.map import render_map, safe_link, script_json
+from kamgraph.views.map import render_map, render_site, safe_link, script_json
 
 DATA_RE = re.compile(r'<script type="application/json" id="kamgraph-data">(.*?)</script>', re.DOTALL)
 
@@ -95,3 +95,34 @@ def test_script_json_escapes_breakouts():
     text = script_json({"a": "</script>\u2028&"})
     assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
     assert json.loads(text) == {"a": "</script>\u2028&"}
+
+
+def test_each_category_gets_a_focused_map_of_its_concepts_and_neighbours():
+    concepts = from_ontology(load_ontology(FIXTURES / "small.ttl"))
+    pages = render_site(concepts)
+    assert sorted(pages) == ["index.html", "maps/Concept.html", "maps/Fruit.html", "maps/Tree.html"]
+    full = page_payload(pages["index.html"])
+    assert sorted(m["href"] for m in full["maps"]) == ["maps/Concept.html", "maps/Fruit.html", "maps/Tree.html"]
+    tree = page_payload(pages["maps/Tree.html"])
+    assert tree["scope"] == "exo:Tree"
+    # the apple tree, and the apple that grows on it; not the pear or the loose concept
+    assert sorted(c["id"] for c in tree["concepts"]) == ["ex:Apple", "ex:AppleTree"]
+    assert {e["id"] for e in tree["edges"]} == {"ex:Apple|exo:growsOn|ex:AppleTree"}
+    assert "../index.html" in [m["href"] for m in tree["maps"]]
+    assert render_site(concepts) == pages  # deterministic
+
+
+def test_a_rebuild_of_an_unchanged_graph_keeps_every_position():
+    first = page_payload(render_map(from_ontology(load_ontology(FIXTURES / "small.ttl"))))
+    second = page_payload(render_map(from_ontology(load_ontology(FIXTURES / "small.ttl"))))
+    assert [(n["id"], n["x"], n["y"]) for n in first["vis"]["nodes"]] == [
+        (n["id"], n["x"], n["y"]) for n in second["vis"]["nodes"]]
+
+
+def test_build_removes_focused_maps_of_categories_that_are_gone(tmp_path: Path):
+    from kamgraph.build import build_map
+
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "Gone.html").write_text("old")
+    build_map([FIXTURES / "small.ttl"], tmp_path)
+    assert sorted(p.name for p in (tmp_path / "maps").iterdir()) == ["Concept.html", "Fruit.html", "Tree.html"]

@@ -14,7 +14,7 @@ from conftest import ONTOLOGY, OUTPUT, ROOT
 from kamgraph.build import check
 from kamgraph.graph import from_ontology
 from kamgraph.namespaces import DCTERMS, KAM, KAMO, OWL, RDF, SKOS
-from kamgraph.views.map import render_map
+from kamgraph.views.map import render_site
 
 SHARED = ROOT.parent / "shared"
 REQUIRED = SHARED / "content" / "kam-required-concepts.tsv"
@@ -119,6 +119,12 @@ def test_the_committed_map_is_up_to_date(loaded):
     ontology, _, _ = loaded
     committed = OUTPUT / "index.html"
     assert committed.exists(), "output/index.html is missing: run 'python3 dev.py build'"
-    fresh = render_map(from_ontology(ontology))
-    assert committed.read_text(encoding="utf-8") == fresh, (
+    fresh = render_site(from_ontology(ontology))
+    assert committed.read_text(encoding="utf-8") == fresh["index.html"], (
         "output/index.html is stale against ontology/: run 'python3 dev.py build' and commit it")
+    on_disk = sorted(f"maps/{p.name}" for p in (OUTPUT / "maps").glob("*.html"))
+    assert on_disk == sorted(name for name in fresh if name.startswith("maps/")), (
+        "output/maps/ does not match the categories: run 'python3 dev.py build' and commit output/maps/")
+    for name in on_disk:
+        assert (OUTPUT / name).read_text(encoding="utf-8") == fresh[name], (
+            f"output/{name} is stale against ontology/: run 'python3 dev.py build' and commit it")
