@@ -84,7 +84,8 @@ def test_hostile_text_never_becomes_markup(evil_html: str):
 
 def test_only_http_links_reach_the_page(evil_html: str):
     data = page_payload(evil_html)
-    assert all(c["source"] is None for c in data["concepts"])
+    assert {c["source"] for c in data["concepts"]} == {None, "https://example.org/evil/ref?x=%3Cscript%3E&y=%22quote%22"}
+    assert all(c["iri"] is None or c["iri"].startswith("http://example.org/") for c in data["concepts"])
     assert "javascript:" not in evil_html.split('id="kamgraph-data"')[0]
     assert safe_link("javascript:alert(1)") is None
     assert safe_link("data:text/html,x") is None
