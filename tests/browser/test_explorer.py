@@ -235,12 +235,12 @@ def test_focus_dims_everything_beyond_the_neighbourhood(browser, kam, depth):
     page, _ = open_map(browser, INDEX)
     page.evaluate("window.kamgraph.select('kam:KeyAccount', true)")
     page.locator("#focus-depth").select_option(str(depth))
-    opacity = page.evaluate("Object.fromEntries(window.kamgraph.nodes.get().map(n => [n.id, n.opacity]))")
+    opacity = page.evaluate("Object.fromEntries(window.kamgraph.nodes.get().map(n => [n.id, n.opacity ?? 1]))")
     bright = {node for node, value in opacity.items() if value == 1}
     assert bright == neighbours(kam, "kam:KeyAccount", depth)
     assert len(bright) < len(opacity)
     page.locator("#focus-depth").select_option("0")
-    assert all(v == 1 for v in page.evaluate("window.kamgraph.nodes.get().map(n => n.opacity)"))
+    assert all(v == 1 for v in page.evaluate("window.kamgraph.nodes.get().map(n => n.opacity ?? 1)"))
     page.context.close()
 
 

@@ -64,8 +64,9 @@
     (incoming.get(e.to) || incoming.set(e.to, []).get(e.to)).push(e);
   });
 
+  var startLanguage = new URLSearchParams(location.hash.replace(/^#/, "")).get("lang");
   var state = {
-    lang: languages[0], selected: null, depth: 0, outlineMode: "section",
+    lang: languages.indexOf(startLanguage) >= 0 ? startLanguage : languages[0], selected: null, depth: 0, outlineMode: "section",
     hiddenCategories: new Set(), hiddenRelations: new Set()
   };
 
@@ -123,12 +124,6 @@
   var DIM = 0.15;
   var nodeColours = new Map(data.vis.nodes.map(function (n) { return [n.id, n.color]; }));
   data.vis.nodes.forEach(function (n) { n.color = safeColour(n.color); });
-  var nodes = new vis.DataSet(data.vis.nodes);
-  var edges = new vis.DataSet(data.vis.edges);
-  var container = document.getElementById("map");
-  var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.vis.options);
-  window.network = network;
-
   function tooltip(c) {
     var box = el("div", null, "tip");
     box.appendChild(el("strong", conceptLabel(c)));
@@ -137,7 +132,18 @@
     return box;
   }
 
+  /* Labels and tooltips in the starting language go in before the first drawing (updates cost more). */
+  data.vis.nodes.forEach(function (n) { var c = concepts.get(n.id); n.label = conceptLabel(c); n.title = tooltip(c); });
+  var nodes = new vis.DataSet(data.vis.nodes);
+  var edges = new vis.DataSet(data.vis.edges);
+  var container = document.getElementById("map");
+  var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.vis.options);
+  window.network = network;
+  var labelledIn = state.lang;
+
   function relabel() {
+    if (labelledIn === state.lang) { return; }
+    labelledIn = state.lang;
     nodes.update(data.concepts.map(function (c) { return { id: c.id, label: conceptLabel(c), title: tooltip(c) }; }));
   }
 
@@ -178,24 +184,36 @@
     return near;
   }
 
+  /* What was last handed to vis-network, so only changed items are updated (each update re-measures). */
+  var drawnNodes = new Map(), drawnEdges = new Map();
+  data.concepts.forEach(function (c) { drawnNodes.set(c.id, "false|1"); });
+  data.edges.forEach(function (e) { drawnEdges.set(e.id, "false||1"); });
+
   function applyView() {
     var focusing = state.depth > 0 && state.selected;
     var near = focusing ? neighbourhood(state.selected, state.depth) : null;
-    nodes.update(data.concepts.map(function (c) {
-      return { id: c.id, hidden: !nodeVisible(c.id), opacity: near && !near.has(c.id) ? DIM : 1 };
-    }));
-    edges.update(data.edges.map(function (e) {
+    var nodeChanges = [], edgeChanges = [];
+    data.concepts.forEach(function (c) {
+      var hidden = !nodeVisible(c.id), opacity = near && !near.has(c.id) ? DIM : 1;
+      var key = hidden + "|" + opacity;
+      if (drawnNodes.get(c.id) !== key) { drawnNodes.set(c.id, key); nodeChanges.push({ id: c.id, hidden: hidden, opacity: opacity }); }
+    });
+    data.edges.forEach(function (e) {
       var touches = state.selected && (e.from === state.selected || e.to === state.selected);
-      var dimmed = near && !(near.has(e.from) && near.has(e.to));
       var r = relations.get(e.relation);
-      return {
-        id: e.id, hidden: !edgeVisible(e),
-        label: touches ? (r ? pick(r.labels, e.relation) : e.relation) : "",
-        color: { opacity: dimmed ? DIM : 1 }
-      };
-    }));
+      var hidden = !edgeVisible(e);
+      var label = touches ? (r ? pick(r.labels, e.relation) : e.relation) : "";
+      var opacity = near && !(near.has(e.from) && near.has(e.to)) ? DIM : 1;
+      var key = hidden + "|" + label + "|" + opacity;
+      if (drawnEdges.get(e.id) !== key) {
+        drawnEdges.set(e.id, key);
+        edgeChanges.push({ id: e.id, hidden: hidden, label: label, color: { opacity: opacity } });
+      }
+    });
+    if (nodeChanges.length) { nodes.update(nodeChanges); }
+    if (edgeChanges.length) { edges.update(edgeChanges); }
     if (state.selected && nodeVisible(state.selected)) { network.selectNodes([state.selected]); }
-    else { network.unselectAll(); }
+    else if (network.getSelectedNodes().length) { network.unselectAll(); }
     document.getElementById("show-all").hidden = !state.hiddenCategories.size && !state.hiddenRelations.size;
   }
 
