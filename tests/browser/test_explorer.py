@@ -378,7 +378,7 @@ def test_each_category_has_a_focused_map_linked_from_the_full_map(browser, viewp
 def test_first_view_is_readable_without_overlaps(browser, viewport, kam):
     page, _ = open_map(browser, INDEX, viewport=viewport)
     font = kam["vis"]["options"]["nodes"]["font"]["size"]
-    assert page.evaluate("network.getScale()") * font >= 7.5  # labels at least 7.5 px tall on screen
+    assert page.evaluate("network.getScale()") * font >= 8  # labels at least 8 px tall on screen
     boxes = page.evaluate("window.kamgraph.nodes.getIds().map(id => network.getBoundingBox(id))")
     overlaps = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
                 if a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]]
