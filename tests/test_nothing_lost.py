@@ -51,7 +51,8 @@ def previous(tmp_path: Path, pages) -> Path:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    """Every file below ``folder`` (the focused maps in maps/ included), by relative path."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def half_then(failure: BaseException):
@@ -138,7 +139,11 @@ def test_an_output_path_under_a_file_is_refused(tmp_path: Path, run_cli):
 def test_a_successful_build_replaces_the_map_whole(previous: Path, pages, run_cli):
     code, _, err = run_cli("build", "--ontology", FIXTURES / "small.ttl", "--out", previous)
     assert code == 0, err
-    assert snapshot(previous) == {MAP_FILE: pages["small"], "notes.txt": NEIGHBOUR}
+    after = snapshot(previous)
+    assert {name: after[name] for name in after if not name.startswith("maps/")} == {
+        MAP_FILE: pages["small"], "notes.txt": NEIGHBOUR}
+    assert sorted(name for name in after if name.startswith("maps/")) == [
+        "maps/Concept.html", "maps/Fruit.html", "maps/Tree.html"]
     assert stat.S_IMODE((previous / MAP_FILE).stat().st_mode) == kamgraph.output.FILE_MODE
 
 
@@ -178,7 +183,7 @@ def test_two_builds_at_once_never_tear_the_map(previous: Path, pages):
         assert process.returncode == 0, err.decode()
     assert reads > 0
     assert (previous / MAP_FILE).read_bytes() in complete
-    assert sorted(p.name for p in previous.iterdir()) == [MAP_FILE, "notes.txt"]
+    assert sorted(p.name for p in previous.iterdir()) == [MAP_FILE, "maps", "notes.txt"]
 
 
 def test_kamgraph_writes_files_only_through_the_atomic_helper():

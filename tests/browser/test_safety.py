@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 import pytest
 
-from browser.pages import DESKTOP, PHONE, open_map
+from browser.pages import DESKTOP, PHONE, csp_violations, open_map
 from conftest import FIXTURES
 from kamgraph.build import build_map
 
@@ -28,7 +28,7 @@ def payload_site(tmp_path_factory) -> Path:
 
 def assert_inert(page, log) -> None:
     assert log.dialogs == [] and log.page_errors == [] and log.console_errors == []
-    assert log.external_requests == []
+    assert log.external_requests == [] and csp_violations(page) == []
     assert page.locator("img, iframe, svg, style:not(head style), object, embed").count() == 0
     assert page.locator("script").count() == 3  # data, vis-network, page script: nothing added
     hrefs = page.locator("a[href]").evaluate_all("links => links.map(a => a.getAttribute('href'))")
