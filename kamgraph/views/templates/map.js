@@ -11,7 +11,7 @@
   var UI = {
     nl: {
       skip: "Naar het overzicht van alle begrippen", searchLabel: "Zoek een begrip",
-      mapHeading: "Begrippenkaart", focus: "Focus", focusOff: "uit", focusDepth: "stappen",
+      mapHeading: "Begrippenkaart", focus: "Focus", focusOff: "uit", focusStep: "stap", focusDepth: "stappen",
       fit: "Hele kaart", export: "Bewaar als PNG", exported: "Afbeelding bewaard.",
       legend: "Categorieën", legendHint: "Klik om een categorie te tonen of te verbergen.",
       showAll: "Alles tonen", relationTypes: "Soorten relaties", tour: "Rondleiding door de samenvatting",
@@ -29,7 +29,7 @@
     },
     en: {
       skip: "Skip to the list of all concepts", searchLabel: "Search a concept",
-      mapHeading: "Concept map", focus: "Focus", focusOff: "off", focusDepth: "steps",
+      mapHeading: "Concept map", focus: "Focus", focusOff: "off", focusStep: "step", focusDepth: "steps",
       fit: "Whole map", export: "Save as PNG", exported: "Picture saved.",
       legend: "Categories", legendHint: "Click to show or hide a category.",
       showAll: "Show all", relationTypes: "Relation types", tour: "Tour of the summary",
@@ -544,7 +544,7 @@
     var choice = document.getElementById("focus-depth");
     choice.replaceChildren();
     [0, 1, 2, 3].forEach(function (depth) {
-      var option = el("option", depth ? depth + " " + ui("focusDepth") : ui("focusOff"));
+      var option = el("option", depth ? depth + " " + ui(depth === 1 ? "focusStep" : "focusDepth") : ui("focusOff"));
       option.value = String(depth);
       option.selected = depth === state.depth;
       choice.appendChild(option);
