@@ -19,8 +19,6 @@ from kamgraph.views.map import MAP_PAGE, MAPS_FOLDER, render_site
 
 MAP_FILE = MAP_PAGE
 
-MAP_FILE = "index.html"  # the full map; render_site names it so too
-
 
 @dataclass
 class BuildResult:
