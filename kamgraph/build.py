@@ -6,6 +6,7 @@ written atomically, so the last good map survives any failure.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from kamgraph.validate import validate_ontology
 from kamgraph.views.map import MAP_PAGE, MAPS_FOLDER, render_site
 
 MAP_FILE = MAP_PAGE
+LAYOUT_CACHE = ".layout-cache"  # inside the output folder: positions by graph content, reused by later builds
 
 
 @dataclass
@@ -50,7 +52,14 @@ def checked_concepts(paths: list[Path]) -> tuple[ConceptGraph, Report]:
     return from_ontology(ontology), report
 
 
-def build_map(paths: list[Path], out_dir: Path, *, draft: bool = False) -> BuildResult:
+Stage = Callable[[str], None]
+
+
+def _quiet(_stage: str) -> None:
+    """The default progress callback: say nothing."""
+
+
+def build_map(paths: list[Path], out_dir: Path, *, draft: bool = False, progress: Stage = _quiet) -> BuildResult:
     """Validate, then write ``out_dir/index.html`` and one focused map per category in ``out_dir/maps/``.
 
     Raises :class:`ValidationFailed` on any error, before anything is written; all
@@ -58,9 +67,22 @@ def build_map(paths: list[Path], out_dir: Path, *, draft: bool = False) -> Build
     are removed, so the folder always matches the ontology. A ``draft`` build
     carries the warnings, shown as badges; a published one never does.
     """
-    concepts, report = checked_concepts(paths)
-    pages = render_site(concepts, findings=report.findings if draft else None)
+    progress("reading the Turtle files")
+    return build_ontology_map(load_ontology(paths), out_dir, draft=draft, progress=progress)
+
+
+def build_ontology_map(ontology: Ontology, out_dir: Path, *, draft: bool = False,
+                       progress: Stage = _quiet) -> BuildResult:
+    """The same as :func:`build_map` for an ontology already loaded (from files or a SPARQL store)."""
+    progress("validating")
+    report = validate_ontology(ontology)
+    if report.has_errors:
+        raise ValidationFailed(report.findings)
+    progress("building the concept graph")
+    concepts = from_ontology(ontology)
+    progress("laying out and writing the maps")
     out_dir = Path(out_dir)
+    pages = render_site(concepts, findings=report.findings if draft else None, layout_cache=out_dir / LAYOUT_CACHE)
     written = write_files({out_dir / relative: html for relative, html in sorted(pages.items())})
     for old in sorted((out_dir / MAPS_FOLDER).glob("*.html")):
         if f"{MAPS_FOLDER}/{old.name}" not in pages:

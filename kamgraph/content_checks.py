@@ -18,12 +18,15 @@ from kamgraph.structure_checks import make_finding
 from kamgraph.vocabulary import DEFAULT_CATEGORY, Vocabulary
 
 
+_PLAIN_STRINGS = {"http://www.w3.org/2001/XMLSchema#string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
+
+
 def ill_typed_literals(ontology: Ontology, namer: Namer) -> list[Finding]:
     """Literals whose text does not fit their datatype, such as ``"twelve"^^xsd:integer``."""
     findings = []
     for source in ontology.data_files:
-        for subject, predicate, value in ontology.dataset.graph(source.graph_id):
-            if not (isinstance(value, Literal) and value.ill_typed):
+        for subject, predicate, value in _typed_literal_triples(ontology, source):
+            if not value.ill_typed:
                 continue
             datatype = namer.compact(value.datatype)
             name = namer.compact(subject) if isinstance(subject, URIRef) else "a blank node"
@@ -35,20 +38,27 @@ def ill_typed_literals(ontology: Ontology, namer: Namer) -> list[Finding]:
     return findings
 
 
+def _typed_literal_triples(ontology: Ontology, source):
+    """The file's triples whose object is a literal with a datatype other than a plain string."""
+    for subject, predicate, value in source.triples:
+        if isinstance(value, Literal) and value.datatype is not None and str(value.datatype) not in _PLAIN_STRINGS:
+            yield subject, predicate, value
+
+
 def _normalised(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
 def _label_position(ontology: Ontology, concept: URIRef, label: Literal) -> Position | None:
     for source in ontology.data_files:
-        if (concept, SKOS.prefLabel, label) in ontology.dataset.graph(source.graph_id):
+        if (concept, SKOS.prefLabel, label) in source.triples:
             return locate_literal(source, concept, str(label))
     return locate_subject(ontology, concept)
 
 
 def duplicate_labels(ontology: Ontology, vocabulary: Vocabulary, namer: Namer) -> list[Finding]:
     """Two concepts with the same prefLabel in one language (case and spacing ignored): a reader cannot tell them apart."""
-    data = ontology.union()
+    data = ontology.index()
     owners: dict[tuple[str, str], list[tuple[URIRef, Literal]]] = defaultdict(list)
     for concept in vocabulary.concepts:
         for label in data.objects(concept, SKOS.prefLabel):
@@ -71,10 +81,12 @@ def duplicate_labels(ontology: Ontology, vocabulary: Vocabulary, namer: Namer) -
 def conflicting_labels(ontology: Ontology, vocabulary: Vocabulary, namer: Namer) -> list[Finding]:
     """A concept labelled differently, in one language, by two files: usually two authors, one concept."""
     findings = []
+    if len(ontology.data_files) < 2:
+        return findings  # one file cannot disagree with itself
     for concept in vocabulary.concepts:
         per_language: dict[str, list[tuple[str, Literal]]] = defaultdict(list)
         for source in ontology.data_files:
-            for label in ontology.dataset.graph(source.graph_id).objects(concept, SKOS.prefLabel):
+            for label in source.triples.objects(concept, SKOS.prefLabel):
                 if isinstance(label, Literal) and label.language:
                     per_language[label.language].append((source.display, label))
         for language, seen in sorted(per_language.items()):

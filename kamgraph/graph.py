@@ -18,7 +18,9 @@ from kamgraph.namespaces import DCTERMS, KAMO, OWL, RDF, RDFS, SKOS
 from kamgraph.naming import Namer, local_name
 from kamgraph.vocabulary import Vocabulary, by_language, read_vocabulary
 
-PREFERRED_LANGUAGES = ("nl", "en")
+# The page opens in the first of these the vocabulary has labels in; labels missing in
+# the chosen language fall back through the rest, then any language, then the local name.
+PREFERRED_LANGUAGES = ("nl", "en", "de")
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,7 @@ def build_concept_graph(graph: Graph, prefixes: dict[str, str]) -> ConceptGraph:
 
 
 def from_ontology(ontology: Ontology) -> ConceptGraph:
-    return build_concept_graph(ontology.union(), ontology.prefixes())
+    return build_concept_graph(ontology.index(), ontology.prefixes())
 
 
 def _is_mirror(graph: Graph, vocabulary: Vocabulary, predicate: URIRef, subject: URIRef, target: URIRef) -> bool:
@@ -193,7 +195,7 @@ def _languages(graph: Graph, vocabulary: Vocabulary) -> list[str]:
         if isinstance(value, Literal) and value.language
     }
     preferred = [lang for lang in PREFERRED_LANGUAGES if lang in seen]
-    return preferred + sorted(seen - set(preferred)) or list(PREFERRED_LANGUAGES)
+    return preferred + sorted(seen - set(preferred)) or list(PREFERRED_LANGUAGES[:2])
 
 
 def _title(graph: Graph) -> dict[str, str]:

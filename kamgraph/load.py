@@ -4,6 +4,10 @@ rdflib's own Turtle parser accepts many invalid files and names no file in its
 errors; oxrdflib's ``ox-turtle`` parser (pyoxigraph) rejects them with a line
 and a column. Each file lands in its own named graph so that later findings can
 name the file a statement came from.
+
+The dataset lives in an Oxigraph store (oxrdflib), which parses about ten
+times faster than rdflib's memory store; the pipeline reads the union of the
+files through a :class:`~kamgraph.triples.TripleIndex` built from it once.
 """
 
 from __future__ import annotations
@@ -17,11 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
 from kamgraph.errors import LoadError
 from kamgraph.findings import Finding, Severity
 from kamgraph.namespaces import RDF, SH
+from kamgraph.triples import TermConverter, TripleIndex
 
 
 TURTLE_SUFFIX = ".ttl"
@@ -45,26 +51,55 @@ class SourceFile:
     graph_id: URIRef
     prefixes: dict[str, str] = field(default_factory=dict)
     is_shapes: bool = False
+    subject_positions: dict[str, tuple[int, int]] | None = field(default=None, repr=False)
+    triples: TripleIndex = field(default_factory=TripleIndex, repr=False)  # this file's statements
 
 
 @dataclass
 class Ontology:
-    """Everything loaded: data files as named graphs in one dataset, SHACL shapes apart."""
+    """Everything loaded: each data file's triples (its named graph), SHACL shapes apart.
 
-    dataset: Dataset
+    Files are parsed by pyoxigraph, which keeps every literal as written (the
+    Oxigraph *store* would rewrite ``"1.0"^^xsd:decimal`` as ``"1"``) and is
+    10-20× faster than rdflib's parser. The pipeline reads them through
+    :class:`~kamgraph.triples.TripleIndex` objects; an rdflib :attr:`dataset`
+    is made only when asked for.
+    """
+
     files: list[SourceFile]
     shapes: Graph
     warnings: list[Finding] = field(default_factory=list)
+    _index: TripleIndex | None = field(default=None, repr=False)
+    _dataset: Dataset | None = field(default=None, repr=False)
 
     @property
     def data_files(self) -> list[SourceFile]:
         return [f for f in self.files if not f.is_shapes]
 
+    def index(self) -> TripleIndex:
+        """Every data triple, indexed for fast look-ups (built once)."""
+        if self._index is None:
+            data = self.data_files
+            if len(data) == 1:
+                self._index = data[0].triples
+            else:
+                self._index = TripleIndex(t for source in data for t in source.triples)
+        return self._index
+
+    @property
+    def dataset(self) -> Dataset:
+        """An rdflib Dataset with one named graph per data file (made on first use)."""
+        if self._dataset is None:
+            dataset = Dataset(default_union=True)
+            for source in self.data_files:
+                graph = dataset.graph(source.graph_id)
+                graph.addN((s, p, o, graph) for s, p, o in source.triples)
+            self._dataset = dataset
+        return self._dataset
+
     def union(self) -> Graph:
-        """A plain graph holding every data triple (what pySHACL and SPARQL see)."""
-        merged = Graph()
-        for source in self.data_files:
-            merged += self.dataset.graph(source.graph_id)
+        """A plain rdflib graph holding every data triple (what pySHACL sees)."""
+        merged = self.index().to_graph()
         for prefix, namespace in self.prefixes().items():
             merged.bind(prefix, namespace, override=True, replace=True)
         return merged
@@ -82,7 +117,7 @@ class Ontology:
         return [
             source
             for source in self.data_files
-            if (subject, None, None) in self.dataset.graph(source.graph_id)
+            if (subject, None, None) in source.triples
         ]
 
 
@@ -154,8 +189,8 @@ def load_ontology(paths: list[Path] | Path) -> Ontology:
     if isinstance(paths, (str, Path)):
         paths = [Path(paths)]
     files, problems = discover([Path(p) for p in paths])
-    dataset = Dataset(default_union=True)
     shapes = Graph()
+    convert = TermConverter()
     sources: list[SourceFile] = []
     warnings: list[Finding] = []
     for path in files:
@@ -163,23 +198,20 @@ def load_ontology(paths: list[Path] | Path) -> Ontology:
         if problem:
             problems.append(problem)
             continue
-        graph = dataset.graph(source.graph_id)
-        problem = _parse_into(graph, source)
+        problem = _parse_into(source, convert)
         if problem:
             problems.append(problem)
-            dataset.remove_graph(graph)
             continue
-        if len(graph) == 0:
+        if len(source.triples) == 0:
             warnings.append(Finding(source.display, None, None, Severity.WARNING, "empty-file",
                                     "the file holds no statements"))
-        if _declares_shapes(graph):
+        if _declares_shapes(source.triples):
             source.is_shapes = True
-            shapes += graph
-            dataset.remove_graph(graph)
+            shapes.addN((s, p, o, shapes) for s, p, o in source.triples)
         sources.append(source)
     if problems:
         raise LoadError(problems)
-    if not any(len(dataset.graph(s.graph_id)) for s in sources if not s.is_shapes):
+    if not any(len(s.triples) for s in sources if not s.is_shapes):
         shown = ", ".join(display_path(Path(p)) for p in paths)
         raise LoadError([Finding(shown, None, None, Severity.ERROR, "empty-ontology",
                                  "the ontology holds no statements",
@@ -187,7 +219,7 @@ def load_ontology(paths: list[Path] | Path) -> Ontology:
     for source in sources:
         for prefix, namespace in source.prefixes.items():
             shapes.bind(prefix, namespace, override=False)
-    return Ontology(dataset=dataset, files=sources, shapes=shapes, warnings=warnings)
+    return Ontology(files=sources, shapes=shapes, warnings=warnings)
 
 
 def _problem(path: Path, code: str, message: str, *, line: int | None = None,
@@ -226,9 +258,11 @@ def _read(path: Path) -> tuple[SourceFile | None, Finding | None]:
     return SourceFile(path=path, display=display, text=text, graph_id=graph_id, prefixes=prefixes), None
 
 
-def _parse_into(graph: Graph, source: SourceFile) -> Finding | None:
+def _parse_into(source: SourceFile, convert: TermConverter) -> Finding | None:
     try:
-        graph.parse(data=source.text.encode("utf-8"), format="ox-turtle", publicID=source.path.resolve().as_uri())
+        parsed = ox.parse(source.text.encode("utf-8"), format=ox.RdfFormat.TURTLE,
+                          base_iri=source.path.resolve().as_uri())
+        source.triples = TripleIndex(convert.triple(t) for t in parsed)
     except SyntaxError as exc:
         reason = _OX_POSITION_RE.sub("", exc.msg or str(exc)).removesuffix(f" (line {exc.lineno})")
         if _LANGUAGE_TAG_RE.search(reason):
@@ -241,6 +275,6 @@ def _parse_into(graph: Graph, source: SourceFile) -> Finding | None:
     return None
 
 
-def _declares_shapes(graph: Graph) -> bool:
+def _declares_shapes(graph: Graph | TripleIndex) -> bool:
     return any(graph.triples((None, RDF.type, SH.NodeShape))) or any(
         graph.triples((None, RDF.type, SH.PropertyShape)))

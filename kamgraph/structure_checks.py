@@ -70,6 +70,13 @@ def undeclared_targets(ontology: Ontology, data: Graph, vocabulary: Vocabulary, 
         for subject, target in data.subject_objects(relation.iri):
             if subject not in concepts or target in concepts:
                 continue
+            if target in vocabulary.retired:
+                message = (f"{namer.compact(subject)} {namer.compact(relation.iri)} {namer.compact(target)}: "
+                           f"{namer.compact(target)} is deprecated, so the link is not drawn")
+                findings.append(make_finding(locate_statement(ontology, subject, relation.iri, target),
+                                             Severity.WARNING, "deprecated-target", message, namer.compact(subject),
+                                             hint="point the link at the concept that replaces it"))
+                continue
             if not isinstance(target, URIRef):
                 message = f"{namer.compact(subject)} {namer.compact(relation.iri)} points to a literal, not a concept"
                 findings.append(make_finding(locate_subject(ontology, subject), Severity.ERROR,

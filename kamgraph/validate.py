@@ -3,14 +3,14 @@
 Returns a :class:`~kamgraph.findings.Report`; it raises nothing for a bad
 ontology, because findings are data. Shapes come from the ontology's own
 shapes files (``ontology/shapes.ttl``); an ontology without any is checked
-against kamgraph's generic SKOS shapes (``vocab/skos-shapes.ttl``).
+with kamgraph's generic SKOS rules (:mod:`kamgraph.skos_checks`), which stay
+fast on whole thesauri. The checks read the triples through the ontology's
+:class:`~kamgraph.triples.TripleIndex`.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from importlib import resources
 
 from pyshacl import validate as shacl_validate
 from rdflib import Graph, Literal, URIRef
@@ -21,7 +21,9 @@ from kamgraph.load import Ontology
 from kamgraph.locate import locate_statement, locate_subject
 from kamgraph.namespaces import KAMO, RDF, SH, SKOS
 from kamgraph.naming import Namer, local_name
+from kamgraph.skos_checks import skos_findings
 from kamgraph.structure_checks import broader_cycles, make_finding, orphans, related_and_broader, undeclared_targets
+from kamgraph.triples import TripleIndex
 from kamgraph.vocabulary import Vocabulary, plain_colour, read_vocabulary
 
 _SEVERITIES = {SH.Violation: Severity.ERROR, SH.Warning: Severity.WARNING, SH.Info: Severity.INFO}
@@ -29,11 +31,14 @@ _SEVERITIES = {SH.Violation: Severity.ERROR, SH.Warning: Severity.WARNING, SH.In
 
 def validate_ontology(ontology: Ontology) -> Report:
     """All findings for ``ontology``: load warnings, SHACL results and structural checks."""
-    data = ontology.union()
+    data = ontology.index()
     vocabulary = read_vocabulary(data)
     namer = Namer(ontology.prefixes())
     findings = list(ontology.warnings)
-    findings += _shacl_findings(ontology, data, vocabulary, namer)
+    if len(ontology.shapes):
+        findings += _shacl_findings(ontology, vocabulary, namer)
+    else:
+        findings += _generic_findings(ontology, data, vocabulary, namer)
     for structural in (broader_cycles, undeclared_targets, orphans, related_and_broader, _bad_colours):
         findings += structural(ontology, data, vocabulary, namer)
     findings += ill_typed_literals(ontology, namer)
@@ -42,19 +47,19 @@ def validate_ontology(ontology: Ontology) -> Report:
     return Report(findings)
 
 
-@lru_cache(maxsize=1)
-def generic_shapes() -> Graph:
-    graph = Graph()
-    graph.parse(data=resources.files("kamgraph.vocab").joinpath("skos-shapes.ttl").read_bytes(), format="ox-turtle")
-    return graph
+def _generic_findings(ontology: Ontology, data: TripleIndex, vocabulary: Vocabulary, namer: Namer) -> list[Finding]:
+    def report(concept: URIRef, severity: Severity, code: str, message: str) -> Finding:
+        name = namer.compact(concept)
+        return make_finding(locate_subject(ontology, concept), severity, code, f"{name} {message}", name)
+
+    return skos_findings(data, vocabulary.concept_categories, report)
 
 
-def _shacl_findings(ontology: Ontology, data: Graph, vocabulary: Vocabulary, namer: Namer) -> list[Finding]:
-    shapes = ontology.shapes if len(ontology.shapes) else generic_shapes()
+def _shacl_findings(ontology: Ontology, vocabulary: Vocabulary, namer: Namer) -> list[Finding]:
+    shapes = ontology.shapes
     # Concepts typed only by a category class are still concepts: say so explicitly,
     # rather than paying for RDFS inference over the whole graph.
-    target = Graph()
-    target += data
+    target = ontology.union()
     for concept in vocabulary.concept_categories:
         target.add((concept, RDF.type, SKOS.Concept))
     _, results, _ = shacl_validate(target, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True)

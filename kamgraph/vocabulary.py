@@ -5,6 +5,17 @@ category (a class under ``skos:Concept``) or a relation type (a property under
 ``skos:broader``, ``skos:narrower`` or ``skos:related``) in Turtle, and it
 shows up without touching Python. Readings missing from the ontology fall back
 to ``vocab/skos-readings.ttl``.
+
+Which grouping colours the map: a vocabulary may group its concepts by
+category classes (``rdfs:subClassOf skos:Concept``, as the KAM ontology
+does), by top concepts (``skos:topConceptOf`` / ``skos:hasTopConcept``, as
+thesauri do), or by concept schemes. The finer of the first two wins (more
+groups tell the learner more), as long as it stays a readable legend
+(at most ``MAX_CATEGORIES`` groups); ties go to the category classes. With
+top concepts, a concept belongs to the nearest top concept above it through
+broader links (ties by IRI). Without either, several schemes become the
+categories; failing all, every concept is a plain ``skos:Concept``.
+Concepts marked ``owl:deprecated true`` (retired thesaurus entries) are not concepts of the map.
 """
 
 from __future__ import annotations
@@ -29,6 +40,7 @@ PLAIN_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{4}|[0-9a-fA-F]{6}|[0-
 def plain_colour(value: str | None) -> str | None:
     """``value`` when it is a plain hex colour (#rgb, #rgba, #rrggbb, #rrggbbaa), otherwise None."""
     return value if value is not None and PLAIN_COLOUR.fullmatch(value) else None
+MAX_CATEGORIES = 24
 
 
 @dataclass(frozen=True)
@@ -57,6 +69,8 @@ class Vocabulary:
     categories: dict[URIRef, Category]
     relation_types: dict[URIRef, RelationType]
     concept_categories: dict[URIRef, URIRef] = field(default_factory=dict)
+    grouping: str = "classes"  # "classes", "top-concepts", "schemes" or "none"
+    retired: set[URIRef] = field(default_factory=set)  # declared concepts marked owl:deprecated
 
     @property
     def concepts(self) -> list[URIRef]:
@@ -109,24 +123,82 @@ def _first_int(graph: Graph, subject: URIRef, predicate: URIRef) -> int | None:
 def read_vocabulary(graph: Graph) -> Vocabulary:
     """Categories, relation types and each concept's category, as the ontology declares them."""
     category_iris = _descendants(graph, RDFS.subClassOf, SKOS.Concept)
-    categories = {iri: _category(graph, iri) for iri in sorted(category_iris)}
+    classes = {iri: _category(graph, iri) for iri in sorted(category_iris)}
 
     relation_types: dict[URIRef, RelationType] = {}
     for root, kind in RELATION_ROOTS.items():
         for iri in [root, *sorted(_descendants(graph, RDFS.subPropertyOf, root))]:
             relation_types.setdefault(iri, _relation_type(graph, iri, kind))
 
-    concept_categories: dict[URIRef, URIRef] = {}
+    by_class: dict[URIRef, URIRef] = {}
+    retired = {s for s, o in graph.subject_objects(OWL.deprecated) if isinstance(o, Literal) and o.toPython() is True}
     for subject in set(graph.subjects(RDF.type, SKOS.Concept)) | {
         s for c in category_iris for s in graph.subjects(RDF.type, c)
     }:
-        if not isinstance(subject, URIRef):
+        if not isinstance(subject, URIRef) or subject in retired:
             continue
-        own = [c for c in graph.objects(subject, RDF.type) if c in categories]
-        concept_categories[subject] = _most_specific(graph, own, categories) if own else DEFAULT_CATEGORY
+        own = [c for c in graph.objects(subject, RDF.type) if c in classes]
+        by_class[subject] = _most_specific(graph, own, classes) if own else DEFAULT_CATEGORY
+
+    class_groups = len(set(by_class.values()) - {DEFAULT_CATEGORY})
+    tops = _top_concepts(graph, by_class)
+    grouping, concept_categories = "classes", by_class
+    if len(tops) > class_groups and len(tops) <= MAX_CATEGORIES:
+        grouping, concept_categories = "top-concepts", _under_tops(graph, by_class, tops, relation_types)
+    elif not class_groups:
+        schemes = _schemes(graph, by_class)
+        if 1 < len(set(schemes.values())) <= MAX_CATEGORIES:
+            grouping = "schemes"
+            concept_categories = {c: schemes.get(c, DEFAULT_CATEGORY) for c in by_class}
+        else:
+            grouping = "none"
+    if grouping == "classes":
+        categories = classes
+    else:
+        categories = {iri: _category(graph, iri) for iri in sorted(set(concept_categories.values()))}
     if DEFAULT_CATEGORY in concept_categories.values():
         categories[DEFAULT_CATEGORY] = _category(graph, DEFAULT_CATEGORY)
-    return Vocabulary(categories=categories, relation_types=relation_types, concept_categories=concept_categories)
+    return Vocabulary(categories=categories, relation_types=relation_types,
+                      concept_categories=concept_categories, grouping=grouping, retired=retired)
+
+
+def _top_concepts(graph: Graph, concepts: dict[URIRef, URIRef]) -> list[URIRef]:
+    tops = {s for s, _ in graph.subject_objects(SKOS.topConceptOf)}
+    tops |= {o for _, o in graph.subject_objects(SKOS.hasTopConcept)}
+    return sorted((t for t in tops if t in concepts), key=str)
+
+
+def _under_tops(graph: Graph, concepts: dict[URIRef, URIRef], tops: list[URIRef],
+                relation_types: dict[URIRef, RelationType]) -> dict[URIRef, URIRef]:
+    """Each concept's nearest top concept through broader links: one breadth-first walk down from all tops."""
+    children: dict[URIRef, set[URIRef]] = {}
+    for relation in relation_types.values():
+        if relation.kind not in ("broader", "narrower"):
+            continue
+        for subject, target in graph.subject_objects(relation.iri):
+            child, parent = (subject, target) if relation.kind == "broader" else (target, subject)
+            if child in concepts and parent in concepts:
+                children.setdefault(parent, set()).add(child)
+    found = {top: top for top in tops}
+    frontier = list(tops)
+    while frontier:
+        following = []
+        for parent in frontier:
+            for child in sorted(children.get(parent, ()), key=str):
+                if child not in found:
+                    found[child] = found[parent]
+                    following.append(child)
+        frontier = following
+    return {concept: found.get(concept, DEFAULT_CATEGORY) for concept in concepts}
+
+
+def _schemes(graph: Graph, concepts: dict[URIRef, URIRef]) -> dict[URIRef, URIRef]:
+    """The first scheme (by IRI) each concept is in."""
+    schemes: dict[URIRef, URIRef] = {}
+    for concept, scheme in sorted(graph.subject_objects(SKOS.inScheme), key=lambda pair: (str(pair[0]), str(pair[1]))):
+        if concept in concepts and isinstance(scheme, URIRef):
+            schemes.setdefault(concept, scheme)
+    return schemes
 
 
 def _most_specific(graph: Graph, candidates: list[URIRef], categories: dict[URIRef, Category]) -> URIRef:

@@ -88,7 +88,7 @@ def test_the_markup_is_only_ours(built):
     _, html, _ = built
     elements = _Elements(html).elements
     tags = [tag for tag, _ in elements]
-    assert tags.count("script") == 3  # vis-network, the page script, the JSON data island
+    assert tags.count("script") == 4  # vis-network, the page script, the overview script, the JSON data island
     assert tags.count("style") == 2
     assert not {"img", "svg", "iframe", "object", "embed", "base", "link", "form"} & set(tags)
     # the template's one link is its skip link; concept links are made by the page script

@@ -60,7 +60,7 @@ def _report_failure(error: KamgraphError) -> int:
     return EXIT_ERRORS
 
 
-from kamgraph.cli import build, export, glossary, path, query, serve, stats, validate, watch  # noqa: E402,F401  (registers the commands)
+from kamgraph.cli import build, export, glossary, path, publish, query, serve, stats, validate, watch  # noqa: E402,F401  (registers the commands)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -14,9 +14,11 @@ import base64
 import dataclasses
 import hashlib
 import json
+import math
 import re
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from urllib.parse import urlparse
 
 import jinja2
@@ -25,7 +27,7 @@ from markupsafe import Markup
 
 from kamgraph.findings import Finding
 from kamgraph.graph import ConceptGraph
-from kamgraph.layout import compute_positions
+from kamgraph.layout import cached_positions
 from kamgraph.naming import local_name
 from kamgraph.vocabulary import plain_colour
 from kamgraph.views.pyvis_network import network_data, vis_assets
@@ -34,7 +36,11 @@ MAP_PAGE = "index.html"
 # Used only for categories whose ontology gives no kamo:colour.
 FALLBACK_PALETTE = ("#8ecae6", "#ffb703", "#90be6d", "#f4a6a6", "#c3aed6", "#f9c74f", "#a3c4bc",
                     "#e9c46a", "#bde0fe", "#ffafcc", "#cdb4db", "#b5e48c", "#f7b267", "#9ad1d4")
-_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+# Above this many concepts the page opens on one bubble per category (overview.js): about
+# 2,000 drawn nodes is the most that keeps 20 frames/s while zooming.
+OVERVIEW_THRESHOLD = 2000
+_JSON_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
+                               "\u2029": "\\u2029"})
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,7 @@ class PageAssets:
     vis_css: str
     page_js: str
     page_css: str
+    overview_js: str
     live_js: str | None = None
 
 
@@ -51,7 +58,8 @@ def load_assets() -> PageAssets:
     vis_js, vis_css = vis_assets()
     return PageAssets(vis_js=vis_js, vis_css=vis_css,
                       page_js=folder.joinpath("map.js").read_text("utf-8"),
-                      page_css=folder.joinpath("map.css").read_text("utf-8"))
+                      page_css=folder.joinpath("map.css").read_text("utf-8"),
+                      overview_js=folder.joinpath("overview.js").read_text("utf-8"))
 
 
 def script_json(value: object) -> str:
@@ -61,7 +69,7 @@ def script_json(value: object) -> str:
     '{"label":"\\\\u003c/script\\\\u003e"}'
     """
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return "".join(_JSON_ESCAPES.get(ch, ch) for ch in text)
+    return text.translate(_JSON_ESCAPES)
 
 
 def csp_hash(text: str) -> str:
@@ -94,15 +102,17 @@ class MapLink:
     href: str
 
 
-def page_data(concepts: ConceptGraph, *, scope: str | None = None, links: list[MapLink] | None = None) -> dict:
+def page_data(concepts: ConceptGraph, *, scope: str | None = None, links: list[MapLink] | None = None,
+              layout_cache: Path | None = None) -> dict:
     """Everything the page script needs, as plain JSON-able data.
 
     ``scope`` restricts the page to one category and its direct neighbours (a
-    focused map); ``links`` are the other generated maps the page points to.
+    focused map); ``links`` are the other generated maps the page points to;
+    ``layout_cache`` is a folder keeping positions by graph content (see :mod:`kamgraph.layout`).
     """
     graph = scoped_graph(concepts, scope)
     languages = concepts.languages
-    positions = compute_positions(graph)
+    positions = cached_positions(graph, layout_cache)
     categories = sorted(concepts.vocabulary.categories.values(),
                         key=lambda c: (c.order is None, c.order or 0, concepts.node_id(c.iri)))
     counts: dict[str, int] = {}
@@ -146,8 +156,13 @@ def page_data(concepts: ConceptGraph, *, scope: str | None = None, links: list[M
                   "status": graph.edges[u, v, key].get("status"),
                   "evidence": graph.edges[u, v, key].get("evidence", {})}
                  for u, v, key in sorted(graph.edges(keys=True))]
+    overview = _overview(graph, positions, category_rows) if len(vis_nodes) > OVERVIEW_THRESHOLD else None
+    if overview:
+        for node in vis_nodes:
+            node["hidden"] = True
     nodes, edges, options = network_data(vis_nodes, vis_edges)
     return {
+        "overview": overview,
         "title": concepts.title,
         "languages": languages,
         "scope": scope,
@@ -202,18 +217,41 @@ def map_file_names(concepts: ConceptGraph) -> dict[str, str]:
     return names
 
 
-def render_site(concepts: ConceptGraph, *, findings: list[Finding] | None = None) -> dict[str, str]:
+def render_site(concepts: ConceptGraph, *, findings: list[Finding] | None = None,
+                layout_cache: Path | None = None) -> dict[str, str]:
     """Every page of a build, by path relative to the output folder: ``index.html`` and ``maps/*.html``."""
     names = map_file_names(concepts)
-    pages = {MAP_PAGE: render_map(concepts, findings=findings,
+    pages = {MAP_PAGE: render_map(concepts, findings=findings, layout_cache=layout_cache,
                                   links=[MapLink(c, f"{MAPS_FOLDER}/{n}") for c, n in names.items()])}
     for category, name in names.items():
         links = [MapLink(None, f"../{MAP_PAGE}")] + [MapLink(c, n) for c, n in names.items()]
-        pages[f"{MAPS_FOLDER}/{name}"] = render_map(concepts, findings=findings, scope=category, links=links)
+        pages[f"{MAPS_FOLDER}/{name}"] = render_map(concepts, findings=findings, scope=category, links=links,
+                                                    layout_cache=layout_cache)
     return pages
 
 
 # --- helpers ------------------------------------------------------------------------
+
+def _overview(graph: nx.MultiDiGraph, positions: dict, category_rows: list[dict]) -> dict:
+    """One bubble per category at the centre of its concepts, sized by how many it holds."""
+    members: dict[str, list[str]] = {}
+    for node_id, category in sorted(graph.nodes(data="category")):
+        members.setdefault(category, []).append(node_id)
+    groups = []
+    for row in category_rows:
+        ids = members.get(row["id"], [])
+        if not ids:
+            continue
+        cx = sum(positions[i][0] for i in ids) / len(ids)
+        cy = sum(positions[i][1] for i in ids) / len(ids)
+        reach = max(math.hypot(positions[i][0] - cx, positions[i][1] - cy) for i in ids)
+        groups.append({"id": row["id"], "labels": row["labels"], "colour": row["colour"], "count": len(ids),
+                       "x": round(cx), "y": round(cy), "size": max(40, round(0.6 * reach))})
+    font = max((g["size"] for g in groups), default=40) // 4
+    for group in groups:
+        group["font"] = font
+    return {"groups": groups, "members": members}
+
 
 def _category_colours(concepts: ConceptGraph, categories: list) -> dict[str, str]:
     """The ontology's kamo:colour where it is a plain hex colour; otherwise the next unused palette colour."""
@@ -260,7 +298,7 @@ def live_script(version: int) -> str:
 
 def render_map(concepts: ConceptGraph, *, findings: list[Finding] | None = None,
                live_version: int | None = None, scope: str | None = None,
-               links: list[MapLink] | None = None) -> str:
+               links: list[MapLink] | None = None, layout_cache: Path | None = None) -> str:
     """The whole HTML page as a string; the same graph always gives the same string.
 
     ``scope`` and ``links`` make a focused map (see :func:`render_site`);
@@ -271,7 +309,7 @@ def render_map(concepts: ConceptGraph, *, findings: list[Finding] | None = None,
     assets = load_assets()
     if live_version is not None:
         assets = dataclasses.replace(assets, live_js=live_script(live_version))
-    data = page_data(concepts, scope=scope, links=links)
+    data = page_data(concepts, scope=scope, links=links, layout_cache=layout_cache)
     if findings is not None:
         data["findings"] = draft_findings(concepts, findings)
     data_json = script_json(data)
@@ -281,7 +319,7 @@ def render_map(concepts: ConceptGraph, *, findings: list[Finding] | None = None,
     )
     csp = "; ".join([
         "default-src 'none'",
-        f"script-src {csp_hash(assets.vis_js)} {csp_hash(assets.page_js)}"
+        f"script-src {csp_hash(assets.vis_js)} {csp_hash(assets.page_js)} {csp_hash(assets.overview_js)}"
         + (f" {csp_hash(assets.live_js)}" if assets.live_js else ""),
         f"style-src {csp_hash(assets.vis_css)} {csp_hash(assets.page_css)}",
         "img-src data: blob:",

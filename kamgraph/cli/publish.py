@@ -1,0 +1,38 @@
+"""kamgraph publish: validate, then load the ontology files into a shared SPARQL store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kamgraph.cli import cli, ontology_option, resolve_paths
+from kamgraph.cli.build import endpoint_timeout_option
+from kamgraph.errors import ValidationFailed
+
+
+@cli.command()
+@ontology_option
+@click.option("--endpoint", metavar="URL", required=True,
+              help="The store's SPARQL 1.1 Graph Store Protocol URL (Oxigraph: http://HOST:PORT/store).")
+@endpoint_timeout_option
+def publish(paths: tuple[Path, ...], endpoint: str, timeout: float) -> None:
+    """Validate the ontology, then put each file into the store as its own named graph.
+
+    Nothing is sent when validation finds an error. Each file replaces the
+    graph of the same name (urn:kamgraph:file:<path>); the prefixes go to
+    urn:kamgraph:prefixes so that 'kamgraph build --endpoint' names concepts
+    as the files do.
+
+    \b
+    Example:
+      kamgraph publish --ontology ontology/ --endpoint http://127.0.0.1:7878/store
+    """
+    from kamgraph.build import check
+    from kamgraph.endpoint import publish as publish_files
+
+    ontology, report = check(resolve_paths(paths))
+    if report.has_errors:
+        raise ValidationFailed(report.findings)
+    graphs = publish_files(ontology, endpoint, timeout=timeout)
+    click.echo(f"published {len(graphs)} file(s) to {endpoint} as named graphs ({report.summary()})")

@@ -1,0 +1,171 @@
+"""The shared store: publish ontology files to, and read them back from, any SPARQL 1.1 store.
+
+Publishing uses the SPARQL 1.1 Graph Store Protocol: one ``PUT ?graph=<g>``
+per file, with the file's Turtle as it is, so every file stays its own named
+graph (``urn:kamgraph:file:<path>``, as when loading files). The prefixes the
+files declare are kept as SHACL prefix declarations (``sh:declare``) in one
+more graph, so a map built from the store names concepts as the files do.
+
+Reading uses standard SPARQL 1.1 queries only (the graph names, then one
+``CONSTRUCT`` per graph), so Oxigraph, Fuseki, GraphDB or Virtuoso all work;
+the result is an :class:`~kamgraph.load.Ontology` like the one loaded from
+files, and the rest of the pipeline cannot tell the difference.
+
+Every failure becomes an :class:`EndpointError` saying what happened, and an
+HTTP error carries the server's own message.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import requests
+from rdflib import Graph, URIRef
+
+from kamgraph.errors import KamgraphError
+from kamgraph.load import Ontology, SourceFile, _declares_shapes
+from kamgraph.namespaces import SH
+from kamgraph.triples import TermConverter, TripleIndex
+
+PREFIX_GRAPH = "urn:kamgraph:prefixes"
+FILE_GRAPH_PREFIX = "urn:kamgraph:file:"
+DEFAULT_TIMEOUT = 30.0
+_MESSAGE_LIMIT = 500
+
+
+class EndpointError(KamgraphError):
+    """The SPARQL store could not be reached or refused a request."""
+
+
+def _request(method: str, url: str, *, timeout: float, **kwargs) -> requests.Response:
+    try:
+        response = requests.request(method, url, timeout=timeout, **kwargs)
+    except (requests.exceptions.MissingSchema, requests.exceptions.InvalidSchema,
+            requests.exceptions.InvalidURL) as exc:
+        raise EndpointError(f"{url}: not a usable endpoint URL ({exc}); "
+                            "give the full address, e.g. http://127.0.0.1:7878/query") from exc
+    except requests.exceptions.Timeout as exc:
+        raise EndpointError(f"{url}: the server did not answer within {timeout:g} s "
+                            "(is it busy or stuck? try --timeout)") from exc
+    except requests.exceptions.ConnectionError as exc:
+        raise EndpointError(f"{url}: cannot connect; is the SPARQL server running and the address right? "
+                            f"({_reason(exc)})") from exc
+    if response.status_code >= 400:
+        text = " ".join(response.text.split())[:_MESSAGE_LIMIT] or "(no message)"
+        raise EndpointError(f"{url}: the server answered HTTP {response.status_code} {response.reason}: {text}")
+    return response
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc)
+    for known in ("Connection refused", "Name or service not known", "No route to host",
+                  "Temporary failure in name resolution"):
+        if known in text:
+            return known.lower()
+    return text[:200]
+
+
+def _query(url: str, query: str, accept: str, timeout: float) -> requests.Response:
+    return _request("POST", url, timeout=timeout, data={"query": query}, headers={"Accept": accept})
+
+
+def graph_names(url: str, *, timeout: float = DEFAULT_TIMEOUT) -> list[str]:
+    """The named graphs in the store, sorted."""
+    response = _query(url, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
+                      "application/sparql-results+json", timeout)
+    try:
+        rows = response.json()["results"]["bindings"]
+        return sorted(row["g"]["value"] for row in rows if row.get("g", {}).get("type") == "uri")
+    except (ValueError, KeyError, TypeError) as exc:
+        raise EndpointError(f"{url}: the answer is not SPARQL query results (is this the query endpoint? "
+                            f"got {response.headers.get('Content-Type', 'no content type')})") from exc
+
+
+def _construct(url: str, graph: str | None, timeout: float) -> list:
+    pattern = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o"
+    response = _query(url, f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {pattern} }}", "application/n-triples", timeout)
+    try:
+        return list(ox.parse(response.content, format=ox.RdfFormat.N_TRIPLES))
+    except SyntaxError as exc:
+        raise EndpointError(f"{url}: the answer to a CONSTRUCT query is not N-Triples ({exc.msg})") from exc
+
+
+def load_from_endpoint(url: str, *, timeout: float = DEFAULT_TIMEOUT) -> Ontology:
+    """Every named graph of the store as an :class:`Ontology` (the default graph if there are none)."""
+    names = graph_names(url, timeout=timeout)
+    prefixes_by_graph: dict[str, dict[str, str]] = {}
+    if PREFIX_GRAPH in names:
+        prefixes_by_graph = _read_prefixes(_construct(url, PREFIX_GRAPH, timeout))
+    data_names = [name for name in names if name != PREFIX_GRAPH] or [None]
+    convert = TermConverter()
+    shapes = Graph()
+    sources = []
+    for name in data_names:
+        graph_id = name or "urn:kamgraph:default-graph"
+        display = f"{url} graph <{graph_id}>" if name else f"{url} default graph"
+        source = SourceFile(path=Path(graph_id), display=display, text="", graph_id=URIRef(graph_id),
+                            prefixes=prefixes_by_graph.get(graph_id, {}),
+                            triples=TripleIndex.from_oxigraph(_construct(url, name, timeout), convert))
+        if _declares_shapes(source.triples):
+            source.is_shapes = True
+            shapes.addN((s, p, o, shapes) for s, p, o in source.triples)
+        sources.append(source)
+    if not any(len(s.triples) for s in sources if not s.is_shapes):
+        raise EndpointError(f"{url}: the store holds no statements; publish the ontology first "
+                            "(kamgraph publish --endpoint <graph store URL>)")
+    for source in sources:
+        for prefix, namespace in source.prefixes.items():
+            shapes.bind(prefix, namespace, override=False)
+    return Ontology(files=sources, shapes=shapes)
+
+
+def _read_prefixes(triples: list) -> dict[str, dict[str, str]]:
+    """``<graph> sh:declare [ sh:prefix "p" ; sh:namespace "ns" ]`` as {graph: {p: ns}}, in the stored order."""
+    by_subject: dict = {}
+    for t in triples:
+        by_subject.setdefault(t.subject, {})[t.predicate.value] = t.object
+    found: dict[str, list[tuple[int, str, str]]] = {}
+    for t in triples:
+        if t.predicate.value != str(SH.declare):
+            continue
+        declaration = by_subject.get(t.object, {})
+        prefix, namespace = declaration.get(str(SH.prefix)), declaration.get(str(SH.namespace))
+        order = declaration.get("urn:kamgraph:order")
+        if prefix is not None and namespace is not None:
+            found.setdefault(t.subject.value, []).append(
+                (int(order.value) if order is not None else 0, prefix.value, namespace.value))
+    return {graph: {p: ns for _, p, ns in sorted(rows)} for graph, rows in found.items()}
+
+
+def _prefix_turtle(ontology: Ontology) -> str:
+    lines = ["@prefix sh: <http://www.w3.org/ns/shacl#> .",
+             "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> ."]
+    for source in ontology.files:
+        for order, (prefix, namespace) in enumerate(source.prefixes.items()):
+            lines.append(f'<{source.graph_id}> sh:declare [ sh:prefix "{prefix}" ; '
+                         f'sh:namespace "{namespace}"^^xsd:anyURI ; <urn:kamgraph:order> {order} ] .')
+    return "\n".join(lines) + "\n"
+
+
+def publish(ontology: Ontology, url: str, *, timeout: float = DEFAULT_TIMEOUT) -> list[str]:
+    """PUT every file (data and shapes) into its own named graph, then the prefixes; returns the graph names."""
+    written = []
+    for source in ontology.files:
+        _put(url, str(source.graph_id), _ntriples(source), timeout)
+        written.append(str(source.graph_id))
+    _put(url, PREFIX_GRAPH, _prefix_turtle(ontology), timeout)
+    return written
+
+
+def _ntriples(source: SourceFile) -> str:
+    """The file's triples as N-Triples: relative IRIs resolved against the file, as when it was loaded."""
+    triples = ox.parse(source.text.encode("utf-8"), format=ox.RdfFormat.TURTLE,
+                       base_iri=source.path.resolve().as_uri())
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+
+
+def _put(url: str, graph: str, turtle: str, timeout: float) -> None:
+    # N-Triples is a subset of Turtle, so one content type serves both.
+    _request("PUT", url, timeout=timeout, params={"graph": graph}, data=turtle.encode("utf-8"),
+             headers={"Content-Type": "text/turtle; charset=utf-8"})

@@ -1,0 +1,128 @@
+"""A read-only, in-memory index of the ontology's triples, for fast pattern look-ups.
+
+pyoxigraph parses the files (see :mod:`kamgraph.load`), but reading triples
+through rdflib's store interface (oxrdflib) costs ~40 µs per triple, and
+the concept graph asks for every label, note and relation of every concept.
+This index converts each triple to rdflib terms once and answers the few
+patterns the pipeline uses (the subset of rdflib's ``Graph`` API below) from
+dicts, so a 100k-triple thesaurus is read in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+
+def from_oxigraph(term) -> Node:
+    """The rdflib term for a pyoxigraph term."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))  # as oxrdflib does, xsd:string kept
+    raise TypeError(f"unsupported RDF term {term!r}")
+
+
+class TermConverter:
+    """Converts pyoxigraph terms to rdflib ones, each distinct term once (labels, types and IRIs repeat a lot)."""
+
+    def __init__(self) -> None:
+        self._cache: dict = {}
+
+    def term(self, term) -> Node:
+        found = self._cache.get(term)
+        if found is None:
+            found = self._cache[term] = from_oxigraph(term)
+        return found
+
+    def triple(self, triple) -> tuple[Node, Node, Node]:
+        return self.term(triple.subject), self.term(triple.predicate), self.term(triple.object)
+
+
+class TripleIndex:
+    """Triples indexed by subject+predicate, predicate+object and predicate; duplicates dropped."""
+
+    def __init__(self, triples: Iterable[tuple[Node, Node, Node]] = ()):
+        self._all: set[tuple[Node, Node, Node]] = set()
+        self._by_sp: dict[tuple[Node, Node], list[Node]] = defaultdict(list)
+        self._by_po: dict[tuple[Node, Node], list[Node]] = defaultdict(list)
+        self._by_p: dict[Node, list[tuple[Node, Node]]] = defaultdict(list)
+        self._subjects: set[Node] = set()
+        for triple in triples:
+            self.add(triple)
+
+    @classmethod
+    def from_oxigraph(cls, triples: Iterable, converter: TermConverter | None = None) -> TripleIndex:
+        """Index pyoxigraph triples or quads (the graph name is ignored)."""
+        converter = converter or TermConverter()
+        return cls(converter.triple(t) for t in triples)
+
+    @classmethod
+    def from_graph(cls, graph: Graph) -> TripleIndex:
+        return cls(graph.triples((None, None, None)))
+
+    def add(self, triple: tuple[Node, Node, Node]) -> None:
+        if triple in self._all:
+            return
+        self._all.add(triple)
+        s, p, o = triple
+        self._by_sp[s, p].append(o)
+        self._by_po[p, o].append(s)
+        self._by_p[p].append((s, o))
+        self._subjects.add(s)
+
+    def __len__(self) -> int:
+        return len(self._all)
+
+    def __iter__(self) -> Iterator[tuple[Node, Node, Node]]:
+        return iter(self._all)
+
+    def __contains__(self, triple: tuple) -> bool:
+        s, p, o = triple
+        if s is not None and p is not None and o is not None:
+            return triple in self._all
+        if p is None and o is None:
+            return s is None or s in self._subjects
+        return next(iter(self.triples(triple)), None) is not None
+
+    def triples(self, pattern: tuple) -> Iterator[tuple[Node, Node, Node]]:
+        s, p, o = pattern
+        if p is None:
+            yield from (t for t in self._all if (s is None or t[0] == s) and (o is None or t[2] == o))
+        elif s is not None:
+            yield from ((s, p, obj) for obj in self._by_sp.get((s, p), ()) if o is None or obj == o)
+        elif o is not None:
+            yield from ((subj, p, o) for subj in self._by_po.get((p, o), ()))
+        else:
+            yield from ((subj, p, obj) for subj, obj in self._by_p.get(p, ()))
+
+    def objects(self, subject: Node | None = None, predicate: Node | None = None) -> Iterator[Node]:
+        if subject is not None and predicate is not None:
+            return iter(self._by_sp.get((subject, predicate), ()))
+        return (o for _, _, o in self.triples((subject, predicate, None)))
+
+    def subjects(self, predicate: Node | None = None, object: Node | None = None) -> Iterator[Node]:  # noqa: A002
+        if predicate is not None and object is not None:
+            return iter(self._by_po.get((predicate, object), ()))
+        return (s for s, _, _ in self.triples((None, predicate, object)))
+
+    def subject_objects(self, predicate: Node) -> Iterator[tuple[Node, Node]]:
+        return iter(self._by_p.get(predicate, ()))
+
+    def value(self, subject: Node, predicate: Node) -> Node | None:
+        found = self._by_sp.get((subject, predicate))
+        return found[0] if found else None
+
+    def to_graph(self) -> Graph:
+        """A plain rdflib Graph with the same triples (for pySHACL)."""
+        graph = Graph()
+        graph.addN((s, p, o, graph) for s, p, o in self._all)
+        return graph
