@@ -19,6 +19,7 @@ WORDS = ("account", "value", "plan", "risk", "market", "client", "price", "servi
 def generate(count: int, *, top: int = 8, seed: int = 7) -> str:
     """Turtle text of a vocabulary with ``count`` concepts."""
     rng = random.Random(seed)
+    parent = {i: rng.randrange(0, i) for i in range(top, count)}
     lines = ["@prefix ex: <http://example.org/syn/> .",
              "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .",
              "ex:Scheme a skos:ConceptScheme ; skos:prefLabel \"Synthetisch\"@nl , \"Synthetic\"@en .", ""]
@@ -31,10 +32,9 @@ def generate(count: int, *, top: int = 8, seed: int = 7) -> str:
         if i < top:
             parts.append("skos:topConceptOf ex:Scheme")
         else:
-            parent = rng.randrange(0, i)
-            parts.append(f"skos:broader ex:C{parent}")
+            parts.append(f"skos:broader ex:C{parent[i]}")
             other = rng.randrange(0, count)
-            if other not in (i, parent):
+            if other not in (i, parent[i]) and parent.get(other) != i:  # related is never also broader (S27)
                 parts.append(f"skos:related ex:C{other}")
         lines.append(" ;\n    ".join(parts) + " .")
     return "\n".join(lines) + "\n"

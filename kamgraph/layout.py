@@ -29,8 +29,8 @@ HUB_WEIGHT = 0.35
 # at most about 8.6 px per character (capitals, wide letters), lines wrap at spaces once the text is ~156 px wide, 14 px per line,
 # plus 30 px of box around the text each way; GAP keeps a little white between neighbouring boxes.
 CHAR_WIDTH, LINE_HEIGHT, MAX_TEXT_WIDTH, BOX_PADDING, GAP = 8.6, 14.0, 156.0, 30.0, 8.0
-SMALL_LIMIT = 600  # nodes; up to here networkx spring + box overlap removal, above it igraph FR
-LAYOUT_VERSION = "3"  # bump when the algorithm changes, so cached positions are not reused
+SMALL_LIMIT = 250  # nodes; up to here networkx spring + the O(N²) box overlap pass, above it igraph FR
+LAYOUT_VERSION = "4"  # bump when the algorithm changes, so cached positions are not reused
 CACHE_KEEP = 64  # sidecar files kept per cache folder (the most recent; a build lays out one map per category)
 
 
