@@ -134,3 +134,4 @@ def test_a_large_vocabulary_builds_with_an_overview(tmp_path: Path):
     result = build_map([source], tmp_path / "out")
     assert result.concepts.graph.number_of_nodes() == OVERVIEW_THRESHOLD + 500
     assert any((tmp_path / "out" / LAYOUT_CACHE).glob("*.json"))
+    assert sorted(p.name for p in result.written) == ["index.html"]  # the overview stands in for focused maps

@@ -219,8 +219,13 @@ def map_file_names(concepts: ConceptGraph) -> dict[str, str]:
 
 def render_site(concepts: ConceptGraph, *, findings: list[Finding] | None = None,
                 layout_cache: Path | None = None) -> dict[str, str]:
-    """Every page of a build, by path relative to the output folder: ``index.html`` and ``maps/*.html``."""
-    names = map_file_names(concepts)
+    """Every page of a build, by path relative to the output folder: ``index.html`` and ``maps/*.html``.
+
+    A vocabulary too large to draw at once gets no focused maps: its page opens on
+    the overview, whose bubbles already show one category at a time, and a copy of
+    the whole page data per category would multiply the build time and size.
+    """
+    names = map_file_names(concepts) if concepts.graph.number_of_nodes() <= OVERVIEW_THRESHOLD else {}
     pages = {MAP_PAGE: render_map(concepts, findings=findings, layout_cache=layout_cache,
                                   links=[MapLink(c, f"{MAPS_FOLDER}/{n}") for c, n in names.items()])}
     for category, name in names.items():
