@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from kamgraph.cli import cli, ontology_option, resolve_paths
-from kamgraph.cli.watch import draft_option, print_rebuild, watch_out_option
+from kamgraph.cli.watch import RebuildPrinter, draft_option, watch_out_option
 
 
 @cli.command()
@@ -32,12 +32,13 @@ def serve(paths: tuple[Path, ...], out_dir: Path, draft: bool, port: int) -> Non
 
     rebuilder = Rebuilder(resolve_paths(paths), out_dir, draft=draft)
     live = LivePage()
+    printer = RebuildPrinter(out_dir)
 
     def publish(outcome) -> None:
         if outcome.ok:
             live.update(rebuilder.good_builds, render_map(outcome.concepts, live_version=rebuilder.good_builds,
                                                           findings=outcome.findings if draft else None))
-        print_rebuild(outcome, out_dir)
+        printer(outcome)
 
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     server = start_server(Path(out_dir), live, port)

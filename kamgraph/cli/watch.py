@@ -9,11 +9,30 @@ import click
 from kamgraph.cli import DEFAULT_OUT, cli, ontology_option, print_findings, resolve_paths
 
 
-def print_rebuild(outcome, out_dir: Path) -> None:
-    """One rebuild, as an author wants to see it: what is wrong, and whether the map changed."""
+class RebuildPrinter:
+    """Prints each rebuild as an author wants to see it: what is wrong, and whether the map changed.
+
+    Errors are printed every time; a warning only the first time it appears, so
+    a long-known list (e.g. concepts without a definition) does not bury the news.
+    """
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = out_dir
+        self.seen_warnings: set = set()
+
+    def __call__(self, outcome) -> None:
+        fresh = [f for f in outcome.findings if f.is_error or f not in self.seen_warnings]
+        known = len(outcome.findings) - len(fresh)
+        self.seen_warnings |= {f for f in outcome.findings if not f.is_error}
+        print_rebuild(outcome, self.out_dir, fresh, known)
+
+
+def print_rebuild(outcome, out_dir: Path, shown: list, known: int) -> None:
     from kamgraph.findings import Report
 
-    print_findings(outcome.findings, err=False)
+    print_findings(shown, err=False)
+    if known:
+        click.echo(f"({known} warning(s) already shown before are not repeated)")
     if outcome.ok:
         click.echo(f"rebuilt {Path(out_dir) / 'index.html'} in {outcome.seconds:.1f}s "
                    f"({outcome.concepts.graph.number_of_nodes()} concepts; {Report(outcome.findings).summary()})")
@@ -44,5 +63,4 @@ def watch(paths: tuple[Path, ...], out_dir: Path, draft: bool) -> None:
     """
     from kamgraph.watch import Rebuilder, watch_and_rebuild
 
-    watch_and_rebuild(Rebuilder(resolve_paths(paths), out_dir, draft=draft),
-                      lambda outcome: print_rebuild(outcome, out_dir))
+    watch_and_rebuild(Rebuilder(resolve_paths(paths), out_dir, draft=draft), RebuildPrinter(out_dir))
