@@ -44,10 +44,15 @@ def setup() -> None:
         say("creating .venv")
         if run([sys.executable, "-m", "venv", str(VENV)]) != 0:
             sys.exit("dev.py: could not create .venv (on Debian: apt-get install python3-venv)")
-    say("installing kamgraph and its test dependencies into .venv (once)")
+    say("installing kamgraph and its test dependencies into .venv (once; a minute or two)")
     pip = [str(BIN / "python"), "-m", "pip", "install", "--disable-pip-version-check", "--quiet"]
-    if run(pip + ["--upgrade", "pip"]) != 0 or run(pip + ["--editable", ".[test]"]) != 0:
-        sys.exit("dev.py: installing the dependencies failed (see the pip messages above)")
+    log = VENV / "pip.log"
+    with log.open("w") as output:
+        ok = (run(pip + ["--upgrade", "pip"], stdout=output, stderr=subprocess.STDOUT) == 0
+              and run(pip + ["--editable", ".[test]"], stdout=output, stderr=subprocess.STDOUT) == 0)
+    if not ok:
+        print("".join(log.read_text().splitlines(keepends=True)[-30:]), file=sys.stderr)
+        sys.exit(f"dev.py: installing the dependencies failed (the whole pip output is in {log})")
     STAMP.write_text(wanted)
 
 
