@@ -16,9 +16,8 @@ from kamgraph.graph import ConceptGraph, from_ontology
 from kamgraph.load import Ontology, load_ontology
 from kamgraph.output import write_files
 from kamgraph.validate import validate_ontology
-from kamgraph.views.map import MAP_PAGE, MAPS_FOLDER, render_site
+from kamgraph.views.map import MAPS_FOLDER, render_site
 
-MAP_FILE = MAP_PAGE
 LAYOUT_CACHE = ".layout-cache"  # inside the output folder: positions by graph content, reused by later builds
 
 

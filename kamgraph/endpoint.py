@@ -29,7 +29,6 @@ from kamgraph.namespaces import SH
 from kamgraph.triples import TermConverter, TripleIndex
 
 PREFIX_GRAPH = "urn:kamgraph:prefixes"
-FILE_GRAPH_PREFIX = "urn:kamgraph:file:"
 DEFAULT_TIMEOUT = 30.0
 _MESSAGE_LIMIT = 500
 

@@ -34,6 +34,7 @@ from kamgraph.triples import TermConverter, TripleIndex
 
 TURTLE_SUFFIX = ".ttl"
 _UTF8_BOM = b"\xef\xbb\xbf"
+FILE_GRAPH_PREFIX = "urn:kamgraph:file:"  # each file's named graph, here and in a SPARQL store
 _PREFIX_RE = re.compile(r"^\s*(?:@prefix|PREFIX)\s+([A-Za-z][\w.-]*)?:\s*<([^>]*)>", re.MULTILINE | re.IGNORECASE)
 _OX_POSITION_RE = re.compile(r"^Parser error at line \d+ (?:between columns \d+ and \d+|column \d+): ")
 _LANGUAGE_TAG_RE = re.compile(r"language (?:tag|subtag|code)|subtag|base direction", re.IGNORECASE)
@@ -255,7 +256,7 @@ def _read(path: Path) -> tuple[SourceFile | None, Finding | None]:
         return None, _problem(path, "not-utf8", f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
                               line=line, column=column, hint="save the file as UTF-8")
     display = display_path(path)
-    graph_id = URIRef("urn:kamgraph:file:" + quote(display.replace(os.sep, "/")))
+    graph_id = URIRef(FILE_GRAPH_PREFIX + quote(display.replace(os.sep, "/")))
     prefixes = {prefix or "": namespace for prefix, namespace in _PREFIX_RE.findall(text)}
     return SourceFile(path=path, display=display, text=text, graph_id=graph_id, prefixes=prefixes), None
 

@@ -65,10 +65,6 @@ class TripleIndex:
         converter = converter or TermConverter()
         return cls(converter.triple(t) for t in triples)
 
-    @classmethod
-    def from_graph(cls, graph: Graph) -> TripleIndex:
-        return cls(graph.triples((None, None, None)))
-
     def add(self, triple: tuple[Node, Node, Node]) -> None:
         if triple in self._all:
             return
