@@ -53,7 +53,7 @@ def build_runs(source: Path, out: Path, runs: int) -> tuple[float, int]:
 
 def parse_ratio(source: Path, runs: int = 3) -> tuple[float, float]:
     """Median seconds of pyoxigraph's own parse and of kamgraph's load (parse into the Oxigraph store)."""
-    script = ("import sys, time, pyoxigraph as ox\nfrom kamgraph.load import load_ontology\n"
+    script = ("import sys, time, pyoxigraph as ox\nfrom kamgraph.sources.files import load_ontology\n"
               "t = time.perf_counter(); list(ox.parse(path=sys.argv[1], format=ox.RdfFormat.TURTLE))\n"
               "a = time.perf_counter() - t; t = time.perf_counter(); load_ontology(sys.argv[1])\n"
               "print(a, time.perf_counter() - t)")

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ONTOLOGY
-from kamgraph.build import build_map, check
+from kamgraph.pipeline import build_map, load_and_check
 from kamgraph.errors import LoadError, ValidationFailed
 
 BAD = Path(__file__).parent / "bad"
@@ -36,7 +36,7 @@ def expectation(path: Path) -> dict[str, str]:
 
 def findings_for(path: Path):
     try:
-        _, report = check([ONTOLOGY, path])
+        report = load_and_check([ONTOLOGY, path]).report
     except LoadError as error:
         return error.findings
     return report.findings
@@ -76,7 +76,7 @@ def test_bad_file_blocks_the_build(path: Path, tmp_path: Path):
 
 @pytest.mark.parametrize("path", WARNING_FILES, ids=lambda p: p.name)
 def test_a_warning_alone_does_not_block_the_build(path: Path):
-    _, report = check([ONTOLOGY, path])
+    report = load_and_check([ONTOLOGY, path]).report
     assert not report.has_errors, [f.format() for f in report.errors]
 
 

@@ -8,6 +8,7 @@ from rdflib import Graph
 
 from conftest import ONTOLOGY, ROOT
 from kamgraph.cli import cli
+from kamgraph.findings import CHECKS, CODES, SHAPES
 from kamgraph.namespaces import SH
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -31,21 +32,37 @@ def test_every_command_is_documented():
         assert command.help and "Example" in command.help, name
 
 
-def emitted_codes() -> set[str]:
-    codes = set()
+def readme_error_table() -> list[tuple[str, str, str, str]]:
+    table = README.split("### Error codes", 1)[1].split("\n## ", 1)[0]
+    rows = []
+    for line in table.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if line.startswith("| `") and len(cells) == 4:
+            rows.append((cells[0].strip("`"), cells[1], cells[2], cells[3]))
+    return rows
+
+
+def test_the_readme_error_table_is_the_registry():
+    assert readme_error_table() == [(c.code, c.severity.value, c.problem, c.fix) for c in CODES.values()]
+
+
+def test_every_shape_of_the_ontology_has_a_registered_code_of_its_severity():
+    shapes = Graph().parse(ONTOLOGY / "shapes.ttl", format="ox-turtle")
+    severities = {SH.Violation: "error", SH.Warning: "warning"}
+    named = {str(name): severities[shapes.value(shape, SH.severity)] for shape, name in shapes.subject_objects(SH.name)}
+    assert len(named) >= 10
+    for code, severity in named.items():
+        assert code in CODES, code
+        assert CODES[code].severity.value == severity, code
+        assert CODES[code].stage in (SHAPES, CHECKS), code
+    assert {c.code for c in CODES.values() if c.stage == SHAPES} <= set(named)
+
+
+def test_every_code_the_code_reports_is_registered():
+    used = set()
     for path in (ROOT / "kamgraph").rglob("*.py"):
         text = path.read_text(encoding="utf-8")
-        codes |= set(re.findall(r'(?:_problem\([^,]+, |Severity\.[A-Z]+,\s*)"([a-z0-9]+(?:-[a-z0-9]+)+)"', text))
-        codes |= set(re.findall(r'Severity\.[A-Z]+, "([a-z0-9-]+)"', text))
-    for shapes in [*ONTOLOGY.rglob("shapes*.ttl"), *(ROOT / "kamgraph" / "vocab").glob("*shapes*.ttl")]:
-        graph = Graph().parse(shapes, format="ox-turtle")
-        codes |= {str(name) for name in graph.objects(None, SH.name)}
-    return codes
-
-
-def test_every_error_code_is_explained():
-    codes = emitted_codes()
-    assert {"syntax-error", "undeclared-concept", "broader-cycle", "missing-label-en"} <= codes
-    table = README.split("### Error codes", 1)[1]
-    missing = sorted(code for code in codes if f"`{code}`" not in table)
-    assert not missing, f"README lacks: {missing}"
+        used |= set(re.findall(r'(?:make_finding|\.finding|\.about|_problem)\(\s*(?:[\w.]+, )?"([a-z0-9]+(?:-[a-z0-9]+)+)"',
+                               text))
+    assert {"syntax-error", "undeclared-concept", "broader-cycle", "empty-file", "missing-label"} <= used
+    assert used <= set(CODES), sorted(used - set(CODES))

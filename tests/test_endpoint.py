@@ -13,10 +13,10 @@ import pytest
 import requests
 
 from conftest import FIXTURES, ONTOLOGY
-from kamgraph.endpoint import load_from_endpoint
+from kamgraph.sources.store import load_from_endpoint
 from kamgraph.graph import from_ontology
-from kamgraph.load import load_ontology
-from kamgraph.views.map import page_data
+from kamgraph.sources.files import load_ontology
+from kamgraph.views.page_data import page_data
 
 
 def free_port() -> int:

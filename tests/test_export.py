@@ -14,7 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from conftest import FIXTURES, ONTOLOGY
-from kamgraph.build import check
+from kamgraph.pipeline import load_and_check
 
 XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
 
@@ -29,7 +29,7 @@ def kam_export(tmp_path_factory):
         with pytest.raises(SystemExit) as stopped:
             main(["export", "--ontology", str(ONTOLOGY), "--format", fmt, "--out", str(out / f"kam.{fmt}")])
         assert stopped.value.code == 0
-    ontology, _ = check([ONTOLOGY])
+    ontology = load_and_check([ONTOLOGY]).ontology
     from kamgraph.graph import from_ontology
     return out, ontology, from_ontology(ontology).graph
 

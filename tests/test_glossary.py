@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, ONTOLOGY
-from kamgraph.build import checked_concepts
+from kamgraph.pipeline import load_and_check, require_valid
 from kamgraph.views.glossary import map_link, markdown_text, render_html, render_markdown
 
 
@@ -37,7 +37,7 @@ class Collector(HTMLParser):
 
 @pytest.fixture(scope="module")
 def kam():
-    return checked_concepts([ONTOLOGY])[0]
+    return require_valid(load_and_check([ONTOLOGY])).concepts
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +87,7 @@ def test_page_has_no_script_and_no_request(page):
 
 
 def test_hostile_text_stays_text(tmp_path: Path):
-    concepts = checked_concepts([FIXTURES / "payloads.ttl"])[0]
+    concepts = require_valid(load_and_check([FIXTURES / "payloads.ttl"])).concepts
     html = render_html(concepts)
     collector = Collector()
     collector.feed(html)

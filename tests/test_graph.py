@@ -10,7 +10,7 @@ from rdflib.compare import isomorphic
 
 from conftest import FIXTURES
 from kamgraph.graph import build_concept_graph, from_ontology
-from kamgraph.load import load_ontology
+from kamgraph.sources.files import load_ontology
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from kamgraph.errors import LoadError
-from kamgraph.load import load_ontology
+from kamgraph.sources.files import load_ontology
 
 GOOD = """@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix ex: <http://example.org/> .

@@ -10,8 +10,10 @@ import pytest
 
 from conftest import FIXTURES
 from kamgraph.graph import from_ontology
-from kamgraph.load import load_ontology
-from kamgraph.views.map import render_map, render_site, safe_link, script_json
+from kamgraph.sources.files import load_ontology
+from kamgraph.views.html import script_json
+from kamgraph.views.page_data import safe_link
+from kamgraph.views.site import render_map, render_site
 
 DATA_RE = re.compile(r'<script type="application/json" id="kamgraph-data">(.*?)</script>', re.DOTALL)
 
@@ -102,7 +104,7 @@ def test_script_json_escapes_breakouts():
 
 def test_each_category_gets_a_focused_map_of_its_concepts_and_neighbours():
     concepts = from_ontology(load_ontology(FIXTURES / "small.ttl"))
-    pages = render_site(concepts)
+    pages = render_site(concepts).pages
     assert sorted(pages) == ["index.html", "maps/Concept.html", "maps/Fruit.html", "maps/Tree.html"]
     full = page_payload(pages["index.html"])
     assert sorted(m["href"] for m in full["maps"]) == ["maps/Concept.html", "maps/Fruit.html", "maps/Tree.html"]
@@ -112,7 +114,7 @@ def test_each_category_gets_a_focused_map_of_its_concepts_and_neighbours():
     assert sorted(c["id"] for c in tree["concepts"]) == ["ex:Apple", "ex:AppleTree"]
     assert {e["id"] for e in tree["edges"]} == {"ex:Apple|exo:growsOn|ex:AppleTree"}
     assert "../index.html" in [m["href"] for m in tree["maps"]]
-    assert render_site(concepts) == pages  # deterministic
+    assert render_site(concepts).pages == pages  # deterministic
 
 
 def test_a_rebuild_of_an_unchanged_graph_keeps_every_position():
@@ -123,7 +125,7 @@ def test_a_rebuild_of_an_unchanged_graph_keeps_every_position():
 
 
 def test_build_removes_focused_maps_of_categories_that_are_gone(tmp_path: Path):
-    from kamgraph.build import build_map
+    from kamgraph.pipeline import build_map
 
     (tmp_path / "maps").mkdir()
     (tmp_path / "maps" / "Gone.html").write_text("old")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-import kamgraph.load
+import kamgraph.sources.files
 
 GOOD = b"""@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 <http://example.org/a> a skos:Concept ; skos:prefLabel "A"@en .
@@ -164,14 +164,14 @@ def test_a_file_that_vanishes_between_listing_and_reading(tmp_path: Path, run_cl
     (folder / "good.ttl").write_bytes(GOOD)
     doomed = folder / "doomed.ttl"
     doomed.write_bytes(GOOD.replace(b"/a>", b"/d>"))
-    real_discover = kamgraph.load.discover
+    real_discover = kamgraph.sources.files.discover
 
     def listing_then_delete(paths):
         listed = real_discover(paths)
         doomed.unlink()
         return listed
 
-    monkeypatch.setattr(kamgraph.load, "discover", listing_then_delete)
+    monkeypatch.setattr(kamgraph.sources.files, "discover", listing_then_delete)
     monkeypatch.chdir(tmp_path)
     code, stderr, _ = run_build(run_cli, tmp_path, folder)
     assert code == 1

@@ -20,8 +20,8 @@ import pytest
 
 import kamgraph.output
 from conftest import FIXTURES
-from kamgraph.build import LAYOUT_CACHE, build_map
-from kamgraph.views.map import MAP_PAGE as MAP_FILE
+from kamgraph.pipeline import LAYOUT_CACHE, build_map
+from kamgraph.views.site import MAP_PAGE as MAP_FILE
 
 SYNTAX_ERROR = b"@prefix ex: <http://example.org/small/> .\nex:Broken ex:p\n"
 VALIDATION_ERROR = (b'@prefix ex: <http://example.org/small/> .\n@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n'

@@ -11,10 +11,10 @@ import pytest
 from rdflib import URIRef
 
 from conftest import ONTOLOGY, OUTPUT, ROOT
-from kamgraph.build import check
+from kamgraph.pipeline import load_and_check
 from kamgraph.graph import from_ontology
 from kamgraph.namespaces import DCTERMS, KAM, KAMO, OWL, RDF, SKOS
-from kamgraph.views.map import render_site
+from kamgraph.views.site import render_site
 
 SHARED = ROOT.parent / "shared"
 REQUIRED = SHARED / "content" / "kam-required-concepts.tsv"
@@ -23,7 +23,8 @@ SUMMARY = SHARED / "source" / "kam-summary-nl.txt"
 
 @pytest.fixture(scope="module")
 def loaded():
-    ontology, report = check([ONTOLOGY])
+    checked = load_and_check([ONTOLOGY])
+    ontology, report = checked.ontology, checked.report
     return ontology, report, ontology.union()
 
 
@@ -119,7 +120,7 @@ def test_the_committed_map_is_up_to_date(loaded):
     ontology, _, _ = loaded
     committed = OUTPUT / "index.html"
     assert committed.exists(), "output/index.html is missing: run 'python3 dev.py build'"
-    fresh = render_site(from_ontology(ontology))
+    fresh = render_site(from_ontology(ontology)).pages
     assert committed.read_text(encoding="utf-8") == fresh["index.html"], (
         "output/index.html is stale against ontology/: run 'python3 dev.py build' and commit it")
     on_disk = sorted(f"maps/{p.name}" for p in (OUTPUT / "maps").glob("*.html"))

@@ -17,10 +17,10 @@ from urllib.parse import urlparse
 import pytest
 from rdflib import Graph, Literal
 
-from kamgraph.build import build_map
+from kamgraph.pipeline import build_map
 from kamgraph.namespaces import KAMO
-from kamgraph.validate import validate_ontology
-from kamgraph.load import load_ontology
+from kamgraph.checks import check_ontology
+from kamgraph.sources.files import load_ontology
 from kamgraph.vocabulary import PLAIN_COLOUR
 
 CORPUS = Path(__file__).parent / "payloads"
@@ -125,7 +125,7 @@ def test_hostile_colours_are_reported_and_never_reach_the_page(built):
     assert hostile
     used = {c["colour"] for c in data["categories"]} | {n["color"] for n in data["vis"]["nodes"]}
     assert all(PLAIN_COLOUR.fullmatch(colour) for colour in used), used
-    report = validate_ontology(load_ontology(path))
+    report = check_ontology(load_ontology(path))
     assert len([f for f in report.findings if f.code == "bad-colour"]) == len(hostile)
     assert all(f.line for f in report.findings if f.code == "bad-colour")
 

@@ -10,11 +10,11 @@ import networkx as nx
 import pytest
 
 from conftest import ROOT
-from kamgraph.build import LAYOUT_CACHE, build_map, check
+from kamgraph.pipeline import LAYOUT_CACHE, build_map, load_and_check
 from kamgraph.graph import from_ontology
-from kamgraph.layout import SMALL_LIMIT, cached_positions, compute_positions, layout_key
-from kamgraph.load import load_ontology
-from kamgraph.views.map import OVERVIEW_THRESHOLD, page_data
+from kamgraph.views.layout import SMALL_LIMIT, cached_positions, compute_positions, layout_key
+from kamgraph.sources.files import load_ontology
+from kamgraph.views.page_data import OVERVIEW_THRESHOLD, page_data
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from skos_generator import generate  # noqa: E402
@@ -61,7 +61,7 @@ def test_labels_fall_back_from_dutch_to_english_to_german_to_the_local_name(thes
 
 
 def test_generic_checks_allow_any_language_and_warn_about_links_to_retired_concepts(thesaurus: Path):
-    _, report = check([thesaurus])
+    report = load_and_check([thesaurus]).report
     codes = {f.code for f in report.findings}
     assert {"deprecated-target", "missing-label"} <= codes
     assert not any(code.startswith("missing-label-") for code in codes)  # no language is required

@@ -25,7 +25,7 @@ from rdflib.collection import Collection
 from rdflib.compare import isomorphic
 
 from kamgraph.errors import LoadError
-from kamgraph.load import load_ontology
+from kamgraph.sources.files import load_ontology
 
 SUITE = Path(__file__).parent / "w3c" / "rdf-turtle"
 SUITE_BASE = "http://www.w3.org/2013/TurtleTests/"

@@ -58,7 +58,7 @@ def test_watch_rebuilds_on_change_and_keeps_the_last_good_map(ontology: Path, tm
 def test_known_warnings_are_not_repeated_but_errors_are(capsys, tmp_path):
     from kamgraph.cli.watch import RebuildPrinter
     from kamgraph.findings import Finding, Severity
-    from kamgraph.watch import Rebuild
+    from kamgraph.live.watch import Rebuild
 
     warning = Finding("a.ttl", 3, 1, Severity.WARNING, "missing-definition", "kam:X has no definition")
     error = Finding("a.ttl", 7, 1, Severity.ERROR, "syntax-error", "a dot is expected")

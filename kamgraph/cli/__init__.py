@@ -4,7 +4,8 @@ Each command lives in a module of its own in this package and registers itself
 on the ``cli`` group; ``main`` translates kamgraph's exceptions into messages.
 
 Exit codes: 0 success, 1 the ontology has errors (or an output could not be
-written), 2 usage error, 3 internal error (a bug in kamgraph: please report it).
+written), 2 usage error, 3 internal error (a bug in kamgraph: please report it),
+130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -12,31 +13,15 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from pathlib import Path
 
 import click
 
 from kamgraph import __version__
+from kamgraph.cli.options import print_findings
 from kamgraph.errors import KamgraphError, LoadError, ValidationFailed
-from kamgraph.findings import Finding, Report
+from kamgraph.findings import Report
 
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-DEFAULT_ONTOLOGY = Path("ontology")
-DEFAULT_OUT = Path("output")
-
-ontology_option = click.option(
-    "--ontology", "paths", multiple=True, type=click.Path(path_type=Path),
-    help="A Turtle file or a folder of them (all *.ttl below it). Repeatable. Default: ontology/",
-)
-
-
-def resolve_paths(given: tuple[Path, ...]) -> list[Path]:
-    return list(given) or [DEFAULT_ONTOLOGY]
-
-
-def print_findings(findings: list[Finding], *, err: bool) -> None:
-    for finding in findings:
-        click.echo(finding.format(), err=err)
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -74,12 +59,12 @@ def main(argv: list[str] | None = None) -> None:
         code = EXIT_USAGE if isinstance(problem, click.UsageError) else EXIT_ERRORS
     except click.exceptions.Abort:
         click.echo("kamgraph: interrupted", err=True)
-        code = 130
+        code = EXIT_INTERRUPTED
     except KamgraphError as error:
         code = _report_failure(error)
     except KeyboardInterrupt:
         click.echo("kamgraph: interrupted", err=True)
-        code = 130
+        code = EXIT_INTERRUPTED
     except Exception as bug:  # noqa: BLE001 - the last line of defence for authors
         if os.environ.get("KAMGRAPH_DEBUG"):
             traceback.print_exc()

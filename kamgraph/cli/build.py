@@ -6,24 +6,19 @@ from pathlib import Path
 
 import click
 
-from kamgraph.cli import DEFAULT_OUT, cli, ontology_option, resolve_paths
+from kamgraph.cli import cli
+from kamgraph.cli.options import draft_option, ontology_option, out_option, resolve_paths, timeout_option
 from kamgraph.cli.progress import StageProgress
-
-endpoint_timeout_option = click.option(
-    "--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
-    help="Seconds to wait for each answer of the SPARQL store.")
 
 
 @cli.command()
 @ontology_option
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_OUT,
-              show_default=True, help="Folder to write index.html (and maps/) into.")
-@click.option("--draft", is_flag=True,
-              help="Mark concepts with findings (warnings) by a badge, with the finding in the details panel.")
+@out_option("Folder to write index.html (and maps/) into.")
+@draft_option
 @click.option("--endpoint", metavar="URL",
               help="Read the ontology from this SPARQL 1.1 query endpoint instead of Turtle files "
                    "(e.g. http://127.0.0.1:7878/query).")
-@endpoint_timeout_option
+@timeout_option
 def build(paths: tuple[Path, ...], out_dir: Path, draft: bool, endpoint: str | None, timeout: float) -> None:
     """Validate the ontology, then write the concept map (OUT/index.html) and
     one focused map per category (OUT/maps/<category>.html).
@@ -38,19 +33,13 @@ def build(paths: tuple[Path, ...], out_dir: Path, draft: bool, endpoint: str | N
       kamgraph build --draft --out /tmp/draft
       kamgraph build --endpoint http://127.0.0.1:7878/query --out site/
     """
-    from kamgraph.build import build_map, build_ontology_map
+    from kamgraph.pipeline import build_site, load_and_check
 
     if endpoint and paths:
         raise click.UsageError("give either --ontology or --endpoint, not both")
     with StageProgress() as progress:
-        if endpoint:
-            from kamgraph.endpoint import load_from_endpoint
-
-            progress("reading the ontology from the SPARQL store")
-            result = build_ontology_map(load_from_endpoint(endpoint, timeout=timeout), out_dir, draft=draft,
-                                        progress=progress)
-        else:
-            result = build_map(resolve_paths(paths), out_dir, draft=draft, progress=progress)
+        checked = load_and_check(resolve_paths(paths), endpoint=endpoint, timeout=timeout, progress=progress)
+        result = build_site(checked, out_dir, draft=draft, progress=progress)
     graph = result.concepts.graph
     index, *focused = result.written
     click.echo(f"wrote {index} ({graph.number_of_nodes()} concepts, {graph.number_of_edges()} relations; "

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from kamgraph.cli import cli, ontology_option, resolve_paths
+from kamgraph.cli import cli
+from kamgraph.cli.options import ontology_option, resolve_paths
 from kamgraph.views.export import CSV_TABLES, FORMATS
 
 
@@ -28,15 +29,14 @@ def export(paths: tuple[Path, ...], output_format: str, table: str, out_file: Pa
       kamgraph export --format gexf --out kam.gexf
       kamgraph export --format csv --table relations > relations.csv
     """
-    from kamgraph.build import checked_ontology
-    from kamgraph.graph import from_ontology
     from kamgraph.output import write_atomic
+    from kamgraph.pipeline import load_and_check, require_valid
     from kamgraph.views import export as exports
 
-    ontology, _ = checked_ontology(resolve_paths(paths))
-    concepts = from_ontology(ontology)
+    checked = require_valid(load_and_check(resolve_paths(paths)))
+    concepts = checked.concepts
     if output_format == "jsonld":
-        text = exports.to_jsonld(ontology.union(), ontology.prefixes())
+        text = exports.to_jsonld(checked.ontology.union(), checked.ontology.prefixes())
     elif output_format == "csv":
         text = exports.to_csv(concepts, table)
     else:

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import click
 
-from kamgraph.cli import DEFAULT_OUT, cli, ontology_option, resolve_paths
+from kamgraph.cli import cli
+from kamgraph.cli.options import ontology_option, out_option, resolve_paths
 
 
 @cli.command()
 @ontology_option
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_OUT,
-              show_default=True, help="Folder to write glossary.html and glossary.md into.")
+@out_option("Folder to write glossary.html and glossary.md into.")
 def glossary(paths: tuple[Path, ...], out_dir: Path) -> None:
     """Write the bilingual glossary (OUT/glossary.html and OUT/glossary.md).
 
@@ -24,11 +24,11 @@ def glossary(paths: tuple[Path, ...], out_dir: Path) -> None:
     Example:
       kamgraph glossary --out output/
     """
-    from kamgraph.build import checked_concepts
     from kamgraph.output import write_atomic
+    from kamgraph.pipeline import load_and_check, require_valid
     from kamgraph.views.glossary import render_html, render_markdown
 
-    concepts, _ = checked_concepts(resolve_paths(paths))
+    concepts = require_valid(load_and_check(resolve_paths(paths))).concepts
     for name, text in (("glossary.html", render_html(concepts)), ("glossary.md", render_markdown(concepts))):
         written = write_atomic(Path(out_dir) / name, text)
         click.echo(f"wrote {written} ({concepts.graph.number_of_nodes()} concepts)")

@@ -7,31 +7,31 @@ from pathlib import Path
 
 import click
 
-from kamgraph.cli import EXIT_ERRORS, cli, ontology_option, resolve_paths
+from kamgraph.cli import EXIT_ERRORS, cli
+from kamgraph.cli.options import language_option, ontology_option, resolve_paths
 
 
 @cli.command()
 @ontology_option
 @click.argument("start")
 @click.argument("end")
-@click.option("--lang", "language", help="Language of the sentences (default: the ontology's first).")
+@language_option
 def path(paths: tuple[Path, ...], start: str, end: str, language: str | None) -> None:
     """Show the shortest connection between two concepts, as sentences.
 
     START and END are labels (in any language) or local names, case ignored.
-    Exit 1 when a name is unknown (with suggestions) or no connection exists.
+    Exit 1 when a name is unknown (with suggestions), no connection exists,
+    or the ontology has errors (every finding is printed).
 
     \b
     Example:
       kamgraph path "Key account" "Value based pricing" --lang en
       kamgraph path KeyAccount ValueBasedPricing
     """
-    from kamgraph.build import check
-    from kamgraph.graph import from_ontology
-    from kamgraph.paths import resolve, shortest_connection
+    from kamgraph.graph.paths import resolve, shortest_connection
+    from kamgraph.pipeline import load_and_check, require_valid
 
-    ontology, _ = check(resolve_paths(paths))
-    concepts = from_ontology(ontology)
+    concepts = require_valid(load_and_check(resolve_paths(paths))).concepts
     language = language or concepts.languages[0]
     first, last = resolve(concepts, start), resolve(concepts, end)
     steps = shortest_connection(concepts, first, last, language)

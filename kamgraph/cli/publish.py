@@ -6,16 +6,15 @@ from pathlib import Path
 
 import click
 
-from kamgraph.cli import cli, ontology_option, resolve_paths
-from kamgraph.cli.build import endpoint_timeout_option
-from kamgraph.errors import ValidationFailed
+from kamgraph.cli import cli
+from kamgraph.cli.options import ontology_option, resolve_paths, timeout_option
 
 
 @cli.command()
 @ontology_option
 @click.option("--endpoint", metavar="URL", required=True,
               help="The store's SPARQL 1.1 Graph Store Protocol URL (Oxigraph: http://HOST:PORT/store).")
-@endpoint_timeout_option
+@timeout_option
 def publish(paths: tuple[Path, ...], endpoint: str, timeout: float) -> None:
     """Validate the ontology, then put each file into the store as its own named graph.
 
@@ -28,11 +27,9 @@ def publish(paths: tuple[Path, ...], endpoint: str, timeout: float) -> None:
     Example:
       kamgraph publish --ontology ontology/ --endpoint http://127.0.0.1:7878/store
     """
-    from kamgraph.build import check
-    from kamgraph.endpoint import publish as publish_files
+    from kamgraph.pipeline import load_and_check, require_valid
+    from kamgraph.sources.store import publish as publish_files
 
-    ontology, report = check(resolve_paths(paths))
-    if report.has_errors:
-        raise ValidationFailed(report.findings)
-    graphs = publish_files(ontology, endpoint, timeout=timeout)
-    click.echo(f"published {len(graphs)} file(s) to {endpoint} as named graphs ({report.summary()})")
+    checked = require_valid(load_and_check(resolve_paths(paths)))
+    graphs = publish_files(checked.ontology, endpoint, timeout=timeout)
+    click.echo(f"published {len(graphs)} file(s) to {endpoint} as named graphs ({checked.report.summary()})")

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import click
 
-from kamgraph.cli import cli, ontology_option, resolve_paths
+from kamgraph.cli import cli
+from kamgraph.cli.options import format_option, ontology_option, resolve_paths
 
 
 @cli.command()
 @ontology_option
 @click.argument("sparql")
-@click.option("--format", "output_format", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True, help="table for reading; csv and json (SPARQL 1.1 results JSON) for tools.")
+@format_option("table", "csv", "json", help="table for reading; csv and json (SPARQL 1.1 results JSON) for tools.")
 def query(paths: tuple[Path, ...], sparql: str, output_format: str) -> None:
     """Run a SPARQL query over the ontology (all files, shapes excepted).
 
@@ -28,11 +28,11 @@ def query(paths: tuple[Path, ...], sparql: str, output_format: str) -> None:
     Example:
       kamgraph query 'SELECT ?c ?label WHERE { ?c a kamo:Actor ; skos:prefLabel ?label FILTER(lang(?label)="en") }'
     """
-    from kamgraph.load import load_ontology
-    from kamgraph.naming import Namer
-    from kamgraph.query import as_table, run_query
+    from kamgraph.names import Namer
+    from kamgraph.pipeline import load
+    from kamgraph.sources.sparql import as_table, run_query
 
-    ontology = load_ontology(resolve_paths(paths))
+    ontology = load(resolve_paths(paths))
     result = run_query(ontology.union(), ontology.prefixes(), sparql)
     if result.type == "ASK":
         click.echo(json.dumps({"head": {}, "boolean": result.askAnswer}) if output_format == "json"

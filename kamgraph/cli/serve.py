@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
-from kamgraph.cli import cli, ontology_option, resolve_paths
-from kamgraph.cli.watch import RebuildPrinter, draft_option, watch_out_option
+from kamgraph.cli import cli
+from kamgraph.cli.options import draft_option, ontology_option, resolve_paths
+from kamgraph.cli.watch import RebuildPrinter, watch_out_option
 
 
 @cli.command()
@@ -26,18 +27,17 @@ def serve(paths: tuple[Path, ...], out_dir: Path, draft: bool, port: int) -> Non
     Example:
       kamgraph serve --port 8000     # then open http://127.0.0.1:8000/
     """
-    from kamgraph.serve import HOST, LivePage, start_server
-    from kamgraph.views.map import render_map
-    from kamgraph.watch import Rebuilder, watch_and_rebuild
+    from kamgraph.live.serve import HOST, LivePage, start_server
+    from kamgraph.live.watch import Rebuilder, watch_and_rebuild
+    from kamgraph.views.html import render_page
 
     rebuilder = Rebuilder(resolve_paths(paths), out_dir, draft=draft)
     live = LivePage()
     printer = RebuildPrinter(out_dir)
 
     def publish(outcome) -> None:
-        if outcome.ok:
-            live.update(rebuilder.good_builds, render_map(outcome.concepts, live_version=rebuilder.good_builds,
-                                                          findings=outcome.findings if draft else None))
+        if outcome.ok and outcome.index_data is not None:  # the page just built, with the reload script
+            live.update(rebuilder.good_builds, render_page(outcome.index_data, live_version=rebuilder.good_builds))
         printer(outcome)
 
     Path(out_dir).mkdir(parents=True, exist_ok=True)

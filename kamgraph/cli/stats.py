@@ -7,13 +7,14 @@ from pathlib import Path
 
 import click
 
-from kamgraph.cli import cli, ontology_option, resolve_paths
+from kamgraph.cli import cli
+from kamgraph.cli.options import format_option, language_option, ontology_option, resolve_paths
 
 
 @cli.command()
 @ontology_option
-@click.option("--lang", "language", help="Language of the labels shown (default: the ontology's first).")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@language_option
+@format_option("text", "json")
 def stats(paths: tuple[Path, ...], language: str | None, output_format: str) -> None:
     """Count concepts per category and relations per type; list sections with no concept and concepts with no source.
 
@@ -21,12 +22,12 @@ def stats(paths: tuple[Path, ...], language: str | None, output_format: str) -> 
     Example:
       kamgraph stats --lang en
     """
-    from kamgraph.build import check
-    from kamgraph.graph import from_ontology
-    from kamgraph.stats import compute_stats
+    from kamgraph.graph.stats import compute_stats
+    from kamgraph.pipeline import load_and_check
 
-    ontology, report = check(resolve_paths(paths))
-    result = compute_stats(ontology.union(), from_ontology(ontology), language)
+    checked = load_and_check(resolve_paths(paths))  # counts help an author even while errors remain
+    report = checked.report
+    result = compute_stats(checked.ontology.index(), checked.concepts, language)
     if output_format == "json":
         click.echo(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
         return

@@ -8,15 +8,16 @@ from pathlib import Path
 
 import click
 
-from kamgraph.cli import EXIT_ERRORS, cli, ontology_option, print_findings, resolve_paths
+from kamgraph.cli import EXIT_ERRORS, cli
+from kamgraph.cli.options import format_option, ontology_option, print_findings, resolve_paths
 from kamgraph.errors import LoadError
 from kamgraph.findings import Report
 
 
 @cli.command()
 @ontology_option
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text: one finding a line (file:line:column: severity [code]: message); json: a list of objects.")
+@format_option("text", "json",
+               help="text: one finding a line (file:line:column: severity [code]: message); json: a list of objects.")
 @click.option("--strict", is_flag=True, help="Count warnings as errors (exit 1 when there is any).")
 def validate(paths: tuple[Path, ...], output_format: str, strict: bool) -> None:
     """Check the ontology and print every finding.
@@ -30,10 +31,10 @@ def validate(paths: tuple[Path, ...], output_format: str, strict: bool) -> None:
       kamgraph validate --ontology ontology/ --strict
       kamgraph validate --format json > findings.json
     """
-    from kamgraph.build import check
+    from kamgraph.pipeline import load_and_check
 
     try:
-        _, report = check(resolve_paths(paths))
+        report = load_and_check(resolve_paths(paths)).report
     except LoadError as error:
         report = Report(error.findings)
     failed = report.has_errors or (strict and bool(report.warnings))

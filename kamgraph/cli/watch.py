@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from kamgraph.cli import DEFAULT_OUT, cli, ontology_option, print_findings, resolve_paths
+from kamgraph.cli import cli
+from kamgraph.cli.options import draft_option, ontology_option, out_option, print_findings, resolve_paths
 
 
 class RebuildPrinter:
@@ -42,9 +43,7 @@ def print_rebuild(outcome, out_dir: Path, shown: list, known: int) -> None:
     click.echo("watching for changes (Ctrl-C to stop)")
 
 
-watch_out_option = click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
-                                default=DEFAULT_OUT, show_default=True, help="Folder of the map.")
-draft_option = click.option("--draft", is_flag=True, help="Build draft maps (badges on concepts with findings).")
+watch_out_option = out_option("Folder of the map.")
 
 
 @cli.command()
@@ -61,6 +60,6 @@ def watch(paths: tuple[Path, ...], out_dir: Path, draft: bool) -> None:
     Example:
       kamgraph watch --ontology ontology/ --out output/
     """
-    from kamgraph.watch import Rebuilder, watch_and_rebuild
+    from kamgraph.live.watch import Rebuilder, watch_and_rebuild
 
     watch_and_rebuild(Rebuilder(resolve_paths(paths), out_dir, draft=draft), RebuildPrinter(out_dir))

@@ -15,8 +15,8 @@ import networkx as nx
 from networkx.readwrite import json_graph
 from rdflib import Graph
 
-from kamgraph.graph import ConceptGraph
-from kamgraph.views.map import pick_label
+from kamgraph.graph.concepts import ConceptGraph
+from kamgraph.vocabulary import pick_label
 
 FORMATS = ("graphml", "gexf", "json", "jsonld", "csv")
 CSV_TABLES = ("concepts", "relations")

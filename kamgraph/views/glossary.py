@@ -14,14 +14,14 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
 from urllib.parse import quote
 
-import jinja2
 from markupsafe import Markup
 
 from kamgraph.graph import ConceptGraph
-from kamgraph.views.map import MAP_PAGE, csp_hash, pick_label
+from kamgraph.views.html import csp_hash, environment, stylesheet
+from kamgraph.views.site import MAP_PAGE
+from kamgraph.vocabulary import pick_label
 
 # Our Markdown never starts a line with ontology text, so only inline markup needs escaping.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~>])")
@@ -104,11 +104,9 @@ def render_html(concepts: ConceptGraph) -> str:
     """The glossary page: self-contained, no script, no request."""
     listed = entries(concepts)
     languages = concepts.languages
-    css = resources.files("kamgraph.views").joinpath("templates", "glossary.css").read_text("utf-8")
+    css = stylesheet("glossary.css")
     csp = "; ".join(["default-src 'none'", f"style-src {csp_hash(css)}", "base-uri 'none'", "form-action 'none'"])
-    environment = jinja2.Environment(loader=jinja2.PackageLoader("kamgraph.views", "templates"), autoescape=True,
-                                     undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-    return environment.get_template("glossary.html.j2").render(
+    return environment().get_template("glossary.html.j2").render(
         csp=Markup(csp), css=Markup(css), languages=languages, first=languages[0],
         title={l: pick_label(concepts.title, [l, *languages], "kamgraph") for l in languages},
         letters=_letters(listed, languages[0]),

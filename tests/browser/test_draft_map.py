@@ -8,7 +8,7 @@ import pytest
 
 from browser.pages import open_map
 from conftest import FIXTURES
-from kamgraph.build import build_map
+from kamgraph.pipeline import build_map
 
 pytestmark = pytest.mark.browser
 

@@ -11,7 +11,7 @@ import pytest
 
 from browser.pages import DESKTOP, PHONE, open_map
 from conftest import FIXTURES, OUTPUT
-from kamgraph.build import build_map
+from kamgraph.pipeline import build_map
 
 pytestmark = pytest.mark.browser
 

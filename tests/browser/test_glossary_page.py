@@ -8,7 +8,7 @@ import pytest
 
 from browser.pages import open_static
 from conftest import ONTOLOGY
-from kamgraph.build import checked_concepts
+from kamgraph.pipeline import load_and_check, require_valid
 from kamgraph.views.glossary import render_html
 
 pytestmark = pytest.mark.browser
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 
 def test_glossary_opens_offline_at_an_anchor(browser, tmp_path: Path):
     html = tmp_path / "glossary.html"
-    html.write_text(render_html(checked_concepts([ONTOLOGY])[0]), encoding="utf-8")
+    html.write_text(render_html(require_valid(load_and_check([ONTOLOGY])).concepts), encoding="utf-8")
     page, log = open_static(browser, html.as_uri() + "#KeyAccount")
     assert log.external_requests == [] and log.page_errors == [] and log.console_errors == []
     assert page.locator("dt:target").get_attribute("id") == "KeyAccount"

@@ -9,7 +9,7 @@ import pytest
 
 from browser.pages import open_map
 from conftest import FIXTURES, OUTPUT
-from kamgraph.build import build_map
+from kamgraph.pipeline import build_map
 
 pytestmark = pytest.mark.browser
 

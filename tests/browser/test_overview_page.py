@@ -9,7 +9,7 @@ import pytest
 
 from browser.pages import open_map
 from conftest import ROOT
-from kamgraph.build import build_map
+from kamgraph.pipeline import build_map
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from skos_generator import generate  # noqa: E402

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from browser.pages import csp_violations, open_map
-from kamgraph.build import build_map
+from kamgraph.pipeline import build_map
 
 pytestmark = pytest.mark.browser
 CORPUS = Path(__file__).resolve().parent.parent / "payloads"

@@ -8,8 +8,8 @@ more graph, so a map built from the store names concepts as the files do.
 
 Reading uses standard SPARQL 1.1 queries only (the graph names, then one
 ``CONSTRUCT`` per graph), so Oxigraph, Fuseki, GraphDB or Virtuoso all work;
-the result is an :class:`~kamgraph.load.Ontology` like the one loaded from
-files, and the rest of the pipeline cannot tell the difference.
+the result is assembled into an :class:`~kamgraph.sources.ontology.Ontology`
+exactly as files are, so the rest of the pipeline cannot tell the difference.
 
 Every failure becomes an :class:`EndpointError` saying what happened, and an
 HTTP error carries the server's own message.
@@ -21,12 +21,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import requests
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 
 from kamgraph.errors import KamgraphError
-from kamgraph.load import Ontology, SourceFile, _declares_shapes
 from kamgraph.namespaces import SH
-from kamgraph.triples import TermConverter, TripleIndex
+from kamgraph.sources.ontology import Ontology, SourceFile, assemble
+from kamgraph.sources.triples import TermConverter, TripleIndex
 
 PREFIX_GRAPH = "urn:kamgraph:prefixes"
 DEFAULT_TIMEOUT = 30.0
@@ -98,25 +98,16 @@ def load_from_endpoint(url: str, *, timeout: float = DEFAULT_TIMEOUT) -> Ontolog
         prefixes_by_graph = _read_prefixes(_construct(url, PREFIX_GRAPH, timeout))
     data_names = [name for name in names if name != PREFIX_GRAPH] or [None]
     convert = TermConverter()
-    shapes = Graph()
     sources = []
     for name in data_names:
         graph_id = name or "urn:kamgraph:default-graph"
         display = f"{url} graph <{graph_id}>" if name else f"{url} default graph"
-        source = SourceFile(path=Path(graph_id), display=display, text="", graph_id=URIRef(graph_id),
-                            prefixes=prefixes_by_graph.get(graph_id, {}),
-                            triples=TripleIndex.from_oxigraph(_construct(url, name, timeout), convert))
-        if _declares_shapes(source.triples):
-            source.is_shapes = True
-            shapes.addN((s, p, o, shapes) for s, p, o in source.triples)
-        sources.append(source)
-    if not any(len(s.triples) for s in sources if not s.is_shapes):
-        raise EndpointError(f"{url}: the store holds no statements; publish the ontology first "
-                            "(kamgraph publish --endpoint <graph store URL>)")
-    for source in sources:
-        for prefix, namespace in source.prefixes.items():
-            shapes.bind(prefix, namespace, override=False)
-    return Ontology(files=sources, shapes=shapes)
+        sources.append(SourceFile(path=Path(graph_id), display=display, text="", graph_id=URIRef(graph_id),
+                                  prefixes=prefixes_by_graph.get(graph_id, {}),
+                                  triples=TripleIndex.from_oxigraph(_construct(url, name, timeout), convert)))
+    return assemble(sources, when_empty=lambda: EndpointError(
+        f"{url}: the store holds no statements; publish the ontology first "
+        "(kamgraph publish --endpoint <graph store URL>)"))
 
 
 def _read_prefixes(triples: list) -> dict[str, dict[str, str]]:

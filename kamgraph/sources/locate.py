@@ -9,19 +9,11 @@ is preferred over one inside a statement.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from rdflib import URIRef
 
-from kamgraph.load import Ontology, SourceFile
-
-
-@dataclass(frozen=True)
-class Position:
-    file: str
-    line: int | None
-    column: int | None
-
+from kamgraph.findings import Position
+from kamgraph.sources.ontology import Ontology, SourceFile
 
 _BASE_RE = re.compile(r"^\s*(?:@base|BASE)\s+<([^>]*)>", re.MULTILINE | re.IGNORECASE)
 

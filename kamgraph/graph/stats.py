@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from rdflib import Graph, URIRef
+from rdflib import Graph
 
-from kamgraph.graph import ConceptGraph
-from kamgraph.namespaces import DCTERMS, RDF, SKOS
-from kamgraph.views.map import pick_label
+from kamgraph.graph.concepts import ConceptGraph, section_iris
+from kamgraph.namespaces import DCTERMS, SKOS
+from kamgraph.vocabulary import pick_label
 
 
 @dataclass
@@ -49,10 +49,10 @@ def compute_stats(data: Graph, concepts: ConceptGraph, language: str | None = No
     per_relation = [(rid, pick_label(relations[rid].labels, languages, rid) if rid in relations else rid, count)
                     for rid, count in sorted(by_relation.items(), key=lambda i: (-i[1], i[0]))]
     concept_iris = set(concepts.vocabulary.concept_categories)
-    section_iris = {concepts.node_id(iri): iri for iri in _collections(data)}
+    section_ids = {concepts.node_id(iri): iri for iri in section_iris(data)}
     sections = []
     for section in concepts.sections:
-        iri = section_iris[section.id]
+        iri = section_ids[section.id]
         members = {m for m in data.objects(iri, SKOS.member) if m in concept_iris}
         members |= {c for c in data.subjects(DCTERMS.source, iri) if c in concept_iris}
         sections.append((section.id, pick_label(section.labels, languages, section.id), len(members)))
@@ -61,8 +61,3 @@ def compute_stats(data: Graph, concepts: ConceptGraph, language: str | None = No
                  per_relation=per_relation, sections=sections,
                  empty_sections=[sid for sid, _, count in sections if count == 0], without_source=without_source)
 
-
-def _collections(data: Graph) -> set[URIRef]:
-    """The sections, found as :mod:`kamgraph.graph` finds them (collections, or anything with members)."""
-    found = set(data.subjects(RDF.type, SKOS.Collection)) | set(data.subjects(SKOS.member, None))
-    return {iri for iri in found if isinstance(iri, URIRef)}

@@ -1,9 +1,4 @@
-"""Findings: what validation (and loading) says about an ontology, as plain data.
-
-A finding is printed compiler-style so editors and CI logs can jump to it::
-
-    ontology/kam-concepts.ttl:41:1: error [missing-label-en]: kam:ValueProposition has no English prefLabel
-"""
+"""The finding record, its severity, where it points, and a report of many."""
 
 from __future__ import annotations
 
@@ -15,6 +10,15 @@ class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where something is written: a file (or store graph), and line and column when known."""
+
+    file: str
+    line: int | None
+    column: int | None
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 watchfiles (Rust ``notify``) reports changes; each batch of changes to
 ``*.ttl`` files triggers one rebuild. A rebuild that fails (a broken save)
 reports its findings and leaves every output as it was, because
-:func:`kamgraph.build.build_map` writes nothing unless all went well.
+:func:`kamgraph.pipeline.build_site` writes nothing unless all went well.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from pathlib import Path
 
 import watchfiles
 
-from kamgraph.build import build_map
 from kamgraph.errors import KamgraphError, LoadError, ValidationFailed
 from kamgraph.findings import Finding
 from kamgraph.graph import ConceptGraph
-from kamgraph.load import TURTLE_SUFFIX
+from kamgraph.pipeline import build_map
+from kamgraph.sources.files import TURTLE_SUFFIX
 
 DEBOUNCE_MS = 100
 
@@ -34,6 +34,7 @@ class Rebuild:
     concepts: ConceptGraph | None = None
     problem: str | None = None
     seconds: float = 0.0
+    index_data: dict | None = None  # the whole map's page data, for the page ``serve`` shows
 
 
 class Rebuilder:
@@ -52,7 +53,8 @@ class Rebuilder:
         except KamgraphError as failure:
             return Rebuild(False, problem=str(failure), seconds=time.perf_counter() - started)
         self.good_builds += 1
-        return Rebuild(True, result.report.findings, result.concepts, seconds=time.perf_counter() - started)
+        return Rebuild(True, result.report.findings, result.concepts, seconds=time.perf_counter() - started,
+                       index_data=result.index_data)
 
 
 class TurtleFilter(watchfiles.DefaultFilter):

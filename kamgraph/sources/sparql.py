@@ -12,7 +12,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 
 from kamgraph.errors import KamgraphError
-from kamgraph.naming import WELL_KNOWN, Namer
+from kamgraph.names import WELL_KNOWN, Namer
 
 
 class QueryError(KamgraphError):

@@ -4,7 +4,7 @@ This is the one place that decides what becomes a node: an author adds a
 category (a class under ``skos:Concept``) or a relation type (a property under
 ``skos:broader``, ``skos:narrower`` or ``skos:related``) in Turtle, and it
 shows up without touching Python. Readings missing from the ontology fall back
-to ``vocab/skos-readings.ttl``.
+to ``skos-readings.ttl`` beside this module.
 
 Which grouping colours the map: a vocabulary may group its concepts by
 category classes (``rdfs:subClassOf skos:Concept``, as the KAM ontology
@@ -28,6 +28,7 @@ from importlib import resources
 from rdflib import Graph, Literal, URIRef
 
 from kamgraph.namespaces import KAMO, OWL, RDF, RDFS, SKOS
+from kamgraph.vocabulary.labels import by_language
 
 RELATION_ROOTS = {SKOS.broader: "broader", SKOS.narrower: "narrower", SKOS.related: "related"}
 DEFAULT_CATEGORY = SKOS.Concept
@@ -40,6 +41,8 @@ PLAIN_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{4}|[0-9a-fA-F]{6}|[0-
 def plain_colour(value: str | None) -> str | None:
     """``value`` when it is a plain hex colour (#rgb, #rgba, #rrggbb, #rrggbbaa), otherwise None."""
     return value if value is not None and PLAIN_COLOUR.fullmatch(value) else None
+
+
 MAX_CATEGORIES = 24
 
 
@@ -80,18 +83,9 @@ class Vocabulary:
 @lru_cache(maxsize=1)
 def _defaults() -> Graph:
     graph = Graph()
-    text = resources.files("kamgraph.vocab").joinpath("skos-readings.ttl").read_bytes()
+    text = resources.files("kamgraph.vocabulary").joinpath("skos-readings.ttl").read_bytes()
     graph.parse(data=text, format="ox-turtle")
     return graph
-
-
-def by_language(graph: Graph, subject: URIRef, predicate: URIRef) -> dict[str, str]:
-    """Literal values by language tag (``""`` for untagged), the first in sort order winning."""
-    values: dict[str, str] = {}
-    for value in sorted(graph.objects(subject, predicate), key=str):
-        if isinstance(value, Literal):
-            values.setdefault(value.language or "", str(value))
-    return values
 
 
 def _with_defaults(graph: Graph, subject: URIRef, predicate: URIRef) -> dict[str, str]:
@@ -113,7 +107,8 @@ def _descendants(graph: Graph, predicate: URIRef, root: URIRef) -> set[URIRef]:
     return found
 
 
-def _first_int(graph: Graph, subject: URIRef, predicate: URIRef) -> int | None:
+def first_int(graph: Graph, subject: URIRef, predicate: URIRef) -> int | None:
+    """The first integer value of ``predicate`` on ``subject`` (line numbers, display order), or None."""
     for value in graph.objects(subject, predicate):
         if isinstance(value, Literal) and isinstance(value.toPython(), int):
             return value.toPython()
@@ -210,6 +205,12 @@ def _most_specific(graph: Graph, candidates: list[URIRef], categories: dict[URIR
     return min(pool, key=lambda c: (unordered if categories[c].order is None else categories[c].order, str(c)))
 
 
+def first_text(graph: Graph, subject: URIRef, predicate: URIRef) -> str | None:
+    """The first (in sort order) literal value of ``predicate`` on ``subject``, or None."""
+    values = sorted(str(v) for v in graph.objects(subject, predicate) if isinstance(v, Literal))
+    return values[0] if values else None
+
+
 def _category(graph: Graph, iri: URIRef) -> Category:
     labels = _with_defaults(graph, iri, RDFS.label) or by_language(graph, iri, SKOS.prefLabel)
     colour = next((str(v) for v in graph.objects(iri, KAMO.colour)), None)
@@ -218,7 +219,7 @@ def _category(graph: Graph, iri: URIRef) -> Category:
         labels=labels,
         definitions=by_language(graph, iri, SKOS.definition) or by_language(graph, iri, RDFS.comment),
         colour=colour,
-        order=_first_int(graph, iri, KAMO.displayOrder),
+        order=first_int(graph, iri, KAMO.displayOrder),
     )
 
 

@@ -62,8 +62,6 @@ def cached_positions(graph: nx.MultiDiGraph, cache_dir: Path | None) -> dict[str
     return positions
 
 
-
-
 def compute_positions(graph: nx.MultiDiGraph, *, spacing: float = 140.0) -> dict[str, tuple[int, int]]:
     """Pixel positions for every node, centred on (0, 0)."""
     if graph.number_of_nodes() == 0:

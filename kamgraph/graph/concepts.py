@@ -1,26 +1,30 @@
 """The concept graph: a networkx MultiDiGraph of concepts and their typed relations.
 
 Nodes are concepts (as decided by :mod:`kamgraph.vocabulary`), keyed by their
-compact name (``kam:KeyAccount``); edges run in the direction the Turtle
-states them, keyed by relation type, and carry both readings so every edge can
-be read as a sentence from either end.
+compact name (``kam:KeyAccount``), with the attributes of :data:`CONCEPT_FIELDS`;
+edges run in the direction the Turtle states them, keyed by relation type, and
+carry both readings so every edge can be read as a sentence from either end.
+What belongs to the whole graph (title, languages, sections) is in ``G.graph``,
+so the bare networkx graph is complete for a notebook or another tool.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import networkx as nx
 from rdflib import BNode, Graph, Literal, URIRef
 
-from kamgraph.load import Ontology
+from kamgraph.names import Namer, local_name
 from kamgraph.namespaces import DCTERMS, KAMO, OWL, RDF, RDFS, SKOS
-from kamgraph.naming import Namer, local_name
-from kamgraph.vocabulary import Vocabulary, by_language, read_vocabulary
+from kamgraph.sources.ontology import Ontology
+from kamgraph.vocabulary import (PREFERRED_LANGUAGES, Vocabulary, all_by_language, by_language, first_int,
+                                 first_text, read_vocabulary)
 
-# The page opens in the first of these the vocabulary has labels in; labels missing in
-# the chosen language fall back through the rest, then any language, then the local name.
-PREFERRED_LANGUAGES = ("nl", "en", "de")
+# The attributes of every concept node: the concept record, as every view reads it.
+CONCEPT_FIELDS = ("iri", "local_name", "labels", "alt_labels", "definitions", "scope_notes", "standard_definitions",
+                  "editorial_notes", "category", "section", "origin", "source_status", "source_lines", "first_line",
+                  "source", "source_labels", "citation")
 
 
 @dataclass(frozen=True)
@@ -37,25 +41,40 @@ class Section:
 
 @dataclass
 class ConceptGraph:
+    """The networkx graph of concepts with the vocabulary it was drawn from and the names it uses."""
+
     graph: nx.MultiDiGraph
     vocabulary: Vocabulary
     namer: Namer
-    languages: list[str]
-    title: dict[str, str] = field(default_factory=dict)
-    sections: list[Section] = field(default_factory=list)
+
+    @property
+    def languages(self) -> list[str]:
+        """The vocabulary's label languages, preferred ones first (``G.graph["languages"]``)."""
+        return self.graph.graph["languages"]
+
+    @property
+    def title(self) -> dict[str, str]:
+        return self.graph.graph["title"]
+
+    @property
+    def sections(self) -> list[Section]:
+        return self.graph.graph["sections"]
 
     def node_id(self, iri: URIRef) -> str:
         return self.namer.compact(iri)
 
 
-def build_concept_graph(graph: Graph, prefixes: dict[str, str]) -> ConceptGraph:
-    """Turn an RDF graph into a :class:`ConceptGraph`; the RDF graph is not modified."""
+def build_concept_graph(graph: Graph, prefixes: dict[str, str], vocabulary: Vocabulary | None = None) -> ConceptGraph:
+    """Turn an RDF graph into a :class:`ConceptGraph`; the RDF graph is not modified.
+
+    Pass the ``vocabulary`` already read (by the checks) to avoid reading it again.
+    """
     namer = Namer(prefixes)
-    vocabulary = read_vocabulary(graph)
+    vocabulary = vocabulary or read_vocabulary(graph)
     sections, membership = _sections(graph, namer)
     statuses = _relation_annotations(graph)
 
-    concepts = nx.MultiDiGraph()
+    concepts = nx.MultiDiGraph(title=_title(graph), languages=_languages(graph, vocabulary), sections=sections)
     for iri in vocabulary.concepts:
         concepts.add_node(namer.compact(iri), **_concept_attributes(graph, iri, vocabulary, namer, membership))
 
@@ -73,18 +92,12 @@ def build_concept_graph(graph: Graph, prefixes: dict[str, str]) -> ConceptGraph:
                 status=annotation.get("status"), evidence=annotation.get("evidence", {}),
             )
 
-    return ConceptGraph(
-        graph=concepts,
-        vocabulary=vocabulary,
-        namer=namer,
-        languages=_languages(graph, vocabulary),
-        title=_title(graph),
-        sections=sections,
-    )
+    return ConceptGraph(graph=concepts, vocabulary=vocabulary, namer=namer)
 
 
-def from_ontology(ontology: Ontology) -> ConceptGraph:
-    return build_concept_graph(ontology.index(), ontology.prefixes())
+def from_ontology(ontology: Ontology, vocabulary: Vocabulary | None = None) -> ConceptGraph:
+    """The concept graph of a loaded ontology (from files or a store)."""
+    return build_concept_graph(ontology.index(), ontology.prefixes(), vocabulary)
 
 
 def _is_mirror(graph: Graph, vocabulary: Vocabulary, predicate: URIRef, subject: URIRef, target: URIRef) -> bool:
@@ -108,57 +121,40 @@ def _concept_attributes(graph: Graph, iri: URIRef, vocabulary: Vocabulary, namer
         "iri": str(iri),
         "local_name": local_name(iri),
         "labels": by_language(graph, iri, SKOS.prefLabel),
-        "alt_labels": _all_by_language(graph, iri, SKOS.altLabel),
+        "alt_labels": all_by_language(graph, iri, SKOS.altLabel),
         "definitions": by_language(graph, iri, SKOS.definition),
-        "scope_notes": _all_by_language(graph, iri, SKOS.scopeNote),
+        "scope_notes": all_by_language(graph, iri, SKOS.scopeNote),
         "standard_definitions": by_language(graph, iri, KAMO.standardDefinition),
-        "editorial_notes": _all_by_language(graph, iri, SKOS.editorialNote),
+        "editorial_notes": all_by_language(graph, iri, SKOS.editorialNote),
         "category": namer.compact(vocabulary.concept_categories[iri]),
         "section": membership.get(iri),
-        "origin": _first_text(graph, iri, KAMO.origin),
-        "source_status": _first_text(graph, iri, KAMO.sourceStatus),
-        "source_lines": _first_text(graph, iri, KAMO.sourceLines),
-        "first_line": _first_int(graph, iri, KAMO.firstLine),
+        "origin": first_text(graph, iri, KAMO.origin),
+        "source_status": first_text(graph, iri, KAMO.sourceStatus),
+        "source_lines": first_text(graph, iri, KAMO.sourceLines),
+        "first_line": first_int(graph, iri, KAMO.firstLine),
         "source": str(source) if isinstance(source, URIRef) else None,
         "source_labels": source_labels,
-        "citation": _first_text(graph, source, DCTERMS.bibliographicCitation) if isinstance(source, URIRef) else None,
+        "citation": first_text(graph, source, DCTERMS.bibliographicCitation) if isinstance(source, URIRef) else None,
     }
 
 
-def _all_by_language(graph: Graph, subject: URIRef, predicate: URIRef) -> dict[str, list[str]]:
-    values: dict[str, list[str]] = {}
-    for value in sorted(graph.objects(subject, predicate), key=str):
-        if isinstance(value, Literal):
-            values.setdefault(value.language or "", []).append(str(value))
-    return values
-
-
-def _first_text(graph: Graph, subject: URIRef, predicate: URIRef) -> str | None:
-    values = sorted(str(v) for v in graph.objects(subject, predicate) if isinstance(v, Literal))
-    return values[0] if values else None
-
-
-def _first_int(graph: Graph, subject: URIRef, predicate: URIRef) -> int | None:
-    for value in graph.objects(subject, predicate):
-        if isinstance(value, Literal) and isinstance(value.toPython(), int):
-            return value.toPython()
-    return None
+def section_iris(graph: Graph) -> set[URIRef]:
+    """The sections of the source: SKOS collections, or anything with members."""
+    found = set(graph.subjects(RDF.type, SKOS.Collection)) | set(graph.subjects(SKOS.member, None))
+    return {iri for iri in found if isinstance(iri, URIRef)}
 
 
 def _sections(graph: Graph, namer: Namer) -> tuple[list[Section], dict[URIRef, str]]:
     """Source sections (collections), ordered by number, and the first section each concept is in."""
     found: list[tuple[Section, URIRef]] = []
-    collections = set(graph.subjects(RDF.type, SKOS.Collection)) | set(graph.subjects(SKOS.member, None))
-    for iri in collections:
-        if not isinstance(iri, URIRef):
-            continue
+    for iri in section_iris(graph):
         found.append((Section(
             id=namer.compact(iri),
             labels=by_language(graph, iri, SKOS.prefLabel) or by_language(graph, iri, RDFS.label),
-            number=_first_int(graph, iri, KAMO.sectionNumber),
-            first_line=_first_int(graph, iri, KAMO.firstLine),
-            last_line=_first_int(graph, iri, KAMO.lastLine),
-            text=_first_text(graph, iri, KAMO.sourceText),
+            number=first_int(graph, iri, KAMO.sectionNumber),
+            first_line=first_int(graph, iri, KAMO.firstLine),
+            last_line=first_int(graph, iri, KAMO.lastLine),
+            text=first_text(graph, iri, KAMO.sourceText),
         ), iri))
     found.sort(key=lambda item: (item[0].number is None, item[0].number or 0, item[0].id))
     membership: dict[URIRef, str] = {}

@@ -1,6 +1,6 @@
 """A read-only, in-memory index of the ontology's triples, for fast pattern look-ups.
 
-pyoxigraph parses the files (see :mod:`kamgraph.load`), but reading triples
+pyoxigraph parses the files (see :mod:`kamgraph.sources.files`), but reading triples
 through rdflib's store interface (oxrdflib) costs ~40 µs per triple, and
 the concept graph asks for every label, note and relation of every concept.
 This index converts each triple to rdflib terms once and answers the few
@@ -10,12 +10,35 @@ dicts, so a 100k-triple thesaurus is read in a fraction of a second.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
+
+
+_RDFLIB_TERM_LOG = logging.getLogger("rdflib.term")
+
+
+def _drop(_record: logging.LogRecord) -> bool:
+    return False
+
+
+@contextlib.contextmanager
+def quiet_ill_typed_literals() -> Iterator[None]:
+    """While converting, drop rdflib's logged traceback for each literal that does not fit its datatype.
+
+    The checks report those as located findings (``ill-typed-literal``); rdflib's
+    logging is left as it was for everything else and after conversion.
+    """
+    _RDFLIB_TERM_LOG.addFilter(_drop)
+    try:
+        yield
+    finally:
+        _RDFLIB_TERM_LOG.removeFilter(_drop)
 
 
 def from_oxigraph(term) -> Node:
@@ -63,7 +86,8 @@ class TripleIndex:
     def from_oxigraph(cls, triples: Iterable, converter: TermConverter | None = None) -> TripleIndex:
         """Index pyoxigraph triples or quads (the graph name is ignored)."""
         converter = converter or TermConverter()
-        return cls(converter.triple(t) for t in triples)
+        with quiet_ill_typed_literals():
+            return cls(converter.triple(t) for t in triples)
 
     def add(self, triple: tuple[Node, Node, Node]) -> None:
         if triple in self._all:

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import networkx as nx
 
 from kamgraph.errors import KamgraphError
-from kamgraph.graph import ConceptGraph
-from kamgraph.views.map import pick_label
+from kamgraph.graph.concepts import ConceptGraph
+from kamgraph.vocabulary import pick_label
 
 
 class UnknownConcept(KamgraphError):
@@ -60,11 +60,8 @@ def resolve(concepts: ConceptGraph, name: str) -> str:
 def shortest_connection(concepts: ConceptGraph, start: str, end: str, language: str) -> list[Step] | None:
     """The steps of a shortest connection from ``start`` to ``end`` (node ids), or None when there is none."""
     graph = concepts.graph
-    undirected = nx.Graph()
-    undirected.add_nodes_from(graph.nodes)
-    undirected.add_edges_from(graph.to_undirected(as_view=True).edges())
     try:
-        nodes = nx.shortest_path(undirected, start, end)
+        nodes = nx.shortest_path(graph.to_undirected(as_view=True), start, end)
     except nx.NetworkXNoPath:
         return None
     relations = {concepts.node_id(r.iri): r for r in concepts.vocabulary.relation_types.values()}

@@ -1,0 +1,127 @@
+"""Structural checks with networkx: hierarchy loops, dangling relations, orphans, related-vs-broader.
+
+These look at how concepts connect, which SHACL cannot express well.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+import networkx as nx
+from rdflib import URIRef
+
+from kamgraph.checks.context import CheckContext
+from kamgraph.findings import Finding
+from kamgraph.names import local_name
+from kamgraph.namespaces import SKOS
+from kamgraph.sources.triples import TripleIndex
+from kamgraph.vocabulary import Vocabulary
+
+
+def hierarchy(data: TripleIndex, vocabulary: Vocabulary) -> nx.DiGraph:
+    """Child -> parent edges from every broader-like and (reversed) narrower-like relation."""
+    tree = nx.DiGraph()
+    for relation in vocabulary.relation_types.values():
+        for subject, target in data.subject_objects(relation.iri):
+            if relation.kind == "broader":
+                tree.add_edge(subject, target, relation=relation.iri)
+            elif relation.kind == "narrower":
+                tree.add_edge(target, subject, relation=relation.iri)
+    return tree
+
+
+def broader_cycles(context: CheckContext) -> list[Finding]:
+    findings = []
+    tree = hierarchy(context.data, context.vocabulary)
+    for component in nx.strongly_connected_components(tree):
+        members = sorted(component, key=str)
+        if len(members) == 1 and not tree.has_edge(members[0], members[0]):
+            continue
+        cycle = nx.find_cycle(tree.subgraph(members), members[0])
+        path = " -> ".join(context.name(a) for a, _ in cycle) + f" -> {context.name(cycle[0][0])}"
+        findings.append(context.finding("broader-cycle", context.at_subject(members[0]),
+                                        f"hierarchy loops back on itself: {path}", subject=context.name(members[0]),
+                                        hint="remove one broader/narrower link in the loop"))
+    return findings
+
+
+def suggest(name: str, candidates: dict[str, URIRef], context: CheckContext) -> str | None:
+    """The closest existing local name, as a compact name, or None when nothing is close."""
+    guess = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
+    return context.name(candidates[guess[0]]) if guess else None
+
+
+def undeclared_targets(context: CheckContext) -> list[Finding]:
+    """Relations whose subject is a concept but whose other end is declared nowhere."""
+    vocabulary = context.vocabulary
+    concepts = vocabulary.concept_categories
+    by_local_name: dict[str, URIRef] = {}
+    for concept in sorted(concepts, key=str):
+        by_local_name.setdefault(local_name(concept), concept)
+    findings = []
+    for relation in vocabulary.relation_types.values():
+        for subject, target in context.data.subject_objects(relation.iri):
+            if subject not in concepts or target in concepts:
+                continue
+            statement = f"{context.name(subject)} {context.name(relation.iri)} {context.name(target)}"
+            if target in vocabulary.retired:
+                findings.append(context.finding(
+                    "deprecated-target", context.at_statement(subject, relation.iri, target),
+                    f"{statement}: {context.name(target)} is deprecated, so the link is not drawn",
+                    subject=context.name(subject), hint="point the link at the concept that replaces it"))
+            elif not isinstance(target, URIRef):
+                findings.append(context.about("relation-to-literal", subject,
+                                              f"{context.name(relation.iri)} points to a literal, not a concept"))
+            else:
+                guess = suggest(local_name(target), by_local_name, context)
+                findings.append(context.finding(
+                    "undeclared-concept", context.at_statement(subject, relation.iri, target),
+                    f"{statement}: {context.name(target)} is not a declared concept", subject=context.name(subject),
+                    hint=f"did you mean {guess}?" if guess else "declare it as a skos:Concept, or fix the name"))
+    return findings
+
+
+def orphans(context: CheckContext) -> list[Finding]:
+    """Concepts that no relation reaches or leaves: they float alone on the map."""
+    concepts = context.vocabulary.concept_categories
+    connected: set[URIRef] = set()
+    for relation in context.vocabulary.relation_types.values():
+        for subject, target in context.data.subject_objects(relation.iri):
+            if subject in concepts and target in concepts and subject != target:
+                connected.update((subject, target))
+    return [context.about("orphan-concept", concept, "has no relation to any other concept",
+                          hint="relate it to at least one concept (skos:broader, skos:related or a sub-property)")
+            for concept in sorted(concepts, key=str) if concept not in connected]
+
+
+def related_and_broader(context: CheckContext) -> list[Finding]:
+    """SKOS S27 for every relation type: a pair linked both hierarchically and associatively.
+
+    The shapes catch the plain ``skos:related`` + ``skos:broader`` case on one
+    subject; this also covers sub-properties, narrower-like links and either
+    direction, and leaves the plain case to the shapes to avoid a double report.
+    """
+    concepts = context.vocabulary.concept_categories
+    links: dict[frozenset, dict[str, set[tuple]]] = {}
+    for relation in context.vocabulary.relation_types.values():
+        family = "related" if relation.kind == "related" else "hierarchy"
+        for subject, target in context.data.subject_objects(relation.iri):
+            if subject in concepts and target in concepts and subject != target:
+                links.setdefault(frozenset((subject, target)), {"related": set(), "hierarchy": set()})[family].add(
+                    (subject, relation.iri, target))
+    findings = []
+    for _pair, families in sorted(links.items(), key=lambda item: sorted(map(str, item[0]))):
+        if not families["related"] or not families["hierarchy"]:
+            continue
+        plain = any(p == SKOS.related and (s, SKOS.broader, t) in families["hierarchy"]
+                    for s, p, t in families["related"])
+        if plain:
+            continue
+        subject, predicate, target = sorted(families["related"], key=lambda t: tuple(map(str, t)))[0]
+        other = sorted(families["hierarchy"], key=lambda t: tuple(map(str, t)))[0]
+        message = (f"{context.name(subject)} {context.name(predicate)} {context.name(target)}, but also "
+                   f"{context.name(other[0])} {context.name(other[1])} {context.name(other[2])}: a pair is "
+                   "either hierarchical or associative, not both")
+        findings.append(context.finding("related-and-broader", context.at_statement(subject, predicate, target),
+                                        message, subject=context.name(subject), hint="keep one of the two relations"))
+    return findings

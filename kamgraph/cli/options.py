@@ -1,0 +1,47 @@
+"""Options and output helpers shared by the commands, each defined once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kamgraph.findings import Finding
+
+DEFAULT_ONTOLOGY = Path("ontology")
+DEFAULT_OUT = Path("output")
+
+ontology_option = click.option(
+    "--ontology", "paths", multiple=True, type=click.Path(path_type=Path),
+    help="A Turtle file or a folder of them (all *.ttl below it). Repeatable. Default: ontology/",
+)
+draft_option = click.option(
+    "--draft", is_flag=True,
+    help="Mark concepts with findings (warnings) by a badge, with the finding in the details panel.")
+timeout_option = click.option(
+    "--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
+    help="Seconds to wait for each answer of the SPARQL store.")
+language_option = click.option(
+    "--lang", "language", help="Language of the labels shown (default: the ontology's first).")
+
+
+def out_option(what: str):
+    """``--out DIR`` (default ``output/``); ``what`` says what the command writes there."""
+    return click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_OUT,
+                        show_default=True, help=what)
+
+
+def format_option(*choices: str, help: str | None = None):  # noqa: A002 - click's own parameter name
+    """``--format`` with ``choices``, the first the default."""
+    return click.option("--format", "output_format", type=click.Choice(choices), default=choices[0],
+                        show_default=True, help=help)
+
+
+def resolve_paths(given: tuple[Path, ...]) -> list[Path]:
+    """The ``--ontology`` paths, or the default ``ontology/``."""
+    return list(given) or [DEFAULT_ONTOLOGY]
+
+
+def print_findings(findings: list[Finding], *, err: bool) -> None:
+    for finding in findings:
+        click.echo(finding.format(), err=err)

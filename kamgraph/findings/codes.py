@@ -1,0 +1,147 @@
+"""Every finding code kamgraph reports: its severity, what is wrong, and how to fix it.
+
+This is the one list of codes. The loader and the checks make findings through
+:func:`kamgraph.findings.make_finding`, which takes severity and default hint
+from here, so a code cannot be used without being documented; the README's
+error table is this list (a test compares them). ``stage`` says who reports
+it: the loader (files and syntax), kamgraph's own checks in Python, or the
+SHACL shapes of the KAM ontology (``ontology/shapes.ttl``, where the code is
+the shape's ``sh:name``). An ontology's own shapes may bring codes of their own.
+
+Texts are Markdown, as the README shows them; :attr:`Code.hint` is the plain form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kamgraph.findings.report import Severity
+
+LOAD, CHECKS, SHAPES = "load", "checks", "shapes"
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    severity: Severity
+    stage: str
+    problem: str  # what is wrong (Markdown)
+    fix: str  # how to fix it (Markdown)
+
+    @property
+    def hint(self) -> str:
+        """The fix as plain text, for a finding's hint."""
+        return self.fix.replace("`", "")
+
+
+CODES: dict[str, Code] = {code.code: code for code in (
+    Code('file-not-found', Severity.ERROR, LOAD,
+         'an `--ontology` path does not exist, a file vanished between listing and reading, or a '
+         'symbolic link points to nothing',
+         'check the path; fix or remove the link'),
+    Code('no-turtle-files', Severity.ERROR, LOAD,
+         'a folder given to `--ontology` holds no `*.ttl` file',
+         'add one, or point at another folder'),
+    Code('unreadable-file', Severity.ERROR, LOAD,
+         'a file cannot be read: permissions, a symbolic link loop, a pipe or device named `*.ttl`, '
+         'or a folder where a file was expected',
+         'make it readable, or point the link at a file'),
+    Code('not-utf8', Severity.ERROR, LOAD,
+         'the file has bytes that are not UTF-8 (line and column of the first)',
+         'save the file as UTF-8'),
+    Code('syntax-error', Severity.ERROR, LOAD,
+         'the Turtle is invalid; the strict parser gives line and column',
+         'fix the Turtle at that position (the error is often at the end of the statement before)'),
+    Code('bad-language-tag', Severity.ERROR, LOAD,
+         'a language tag is not a well-formed BCP 47 tag (`@-nl`, `@en-a`, a subtag longer than 8)',
+         'write `@nl`, `@en` or a region form like `@en-GB`'),
+    Code('ill-typed-literal', Severity.ERROR, CHECKS,
+         'a literal\'s text does not fit its datatype, e.g. `"twelve"^^xsd:integer` or `"2026-13-01"^^xsd:date`',
+         'write a valid value, or change the datatype'),
+    Code('empty-ontology', Severity.ERROR, LOAD,
+         'the files hold no statements at all',
+         'point `--ontology` at the files with the concepts'),
+    Code('bad-colour', Severity.WARNING, CHECKS,
+         "a category's `kamo:colour` is not a plain hex colour (`#rgb`, `#rrggbb`, with or without "
+         'alpha); the map ignores it and uses a palette colour',
+         'write it as `"#rrggbb"`'),
+    Code('empty-file', Severity.WARNING, LOAD,
+         'one file holds no statements',
+         'remove it or fill it'),
+    Code('undeclared-concept', Severity.ERROR, CHECKS,
+         'a relation points to something that is not a declared concept',
+         'fix the name (the hint suggests the closest existing one) or declare the concept'),
+    Code('deprecated-target', Severity.WARNING, CHECKS,
+         'a relation points to a concept marked `owl:deprecated true` (retired concepts are not '
+         'drawn, so neither is the link)',
+         'point the link at the concept that replaces it (`dcterms:isReplacedBy`)'),
+    Code('relation-to-literal', Severity.ERROR, CHECKS,
+         "a relation's object is a literal, not a concept",
+         'use a concept IRI'),
+    Code('broader-cycle', Severity.ERROR, CHECKS,
+         '`skos:broader` / narrower-like relations loop back on themselves',
+         'remove one link of the loop'),
+    Code('missing-label-nl', Severity.ERROR, SHAPES,
+         'a concept has no Dutch `skos:prefLabel`',
+         'add `skos:prefLabel "…"@nl`'),
+    Code('missing-label-en', Severity.ERROR, SHAPES,
+         'a concept has no English `skos:prefLabel`',
+         'add `skos:prefLabel "…"@en`'),
+    Code('missing-label', Severity.WARNING, CHECKS,
+         '(generic SKOS checks) a concept has no `skos:prefLabel` at all',
+         'add one; the map shows the local name meanwhile'),
+    Code('duplicate-label-language', Severity.ERROR, CHECKS,
+         'more than one `skos:prefLabel` in one language (SKOS S14)',
+         'keep one; make the others `skos:altLabel`'),
+    Code('label-not-langstring', Severity.ERROR, SHAPES,
+         'a `skos:prefLabel` has no language tag',
+         'add `@nl` or `@en`'),
+    Code('empty-label', Severity.ERROR, CHECKS,
+         'a `skos:prefLabel` is empty or only white space',
+         'write the label'),
+    Code('label-also-alt', Severity.ERROR, CHECKS,
+         'the same text is both `prefLabel` and `altLabel` (SKOS S13)',
+         'remove the altLabel'),
+    Code('related-and-broader', Severity.ERROR, CHECKS,
+         'two concepts are linked both associatively and hierarchically (SKOS S27), sub-properties '
+         'included: e.g. `kamo:concerns` one way and `kamo:hasExample` the other',
+         'keep one of the two'),
+    Code('duplicate-label', Severity.ERROR, CHECKS,
+         'two concepts have the same `skos:prefLabel` in one language (case and spacing ignored)',
+         'give each its own label, or merge the two concepts'),
+    Code('conflicting-labels', Severity.ERROR, CHECKS,
+         'one concept gets different `skos:prefLabel`s in one language from two files; the message '
+         'names both files',
+         'describe the concept in one file, or make the labels agree'),
+    Code('missing-category', Severity.WARNING, CHECKS,
+         'the ontology declares categories but a concept is in none (it is drawn in the default '
+         '"Concept" category)',
+         'add `a kamo:<Category>` to it'),
+    Code('orphan-concept', Severity.WARNING, CHECKS,
+         'a concept has no relation to any other concept, so it floats alone on the map',
+         'relate it to at least one concept'),
+    Code('missing-definition', Severity.WARNING, SHAPES,
+         'a concept has no `skos:definition`, `skos:scopeNote` or `kamo:standardDefinition`',
+         'add one where the source (or the literature) gives one'),
+    Code('missing-source', Severity.ERROR, SHAPES,
+         'a concept has no `dcterms:source` IRI',
+         'point it to its section (`kam:Section_S…`) or reference (`kam:Ref_…`)'),
+    Code('missing-origin', Severity.WARNING, SHAPES,
+         '`kamo:origin` is missing or not `"source"` / `"beyond-source"`',
+         'add it'),
+    Code('missing-scheme', Severity.WARNING, SHAPES,
+         'a concept has no `skos:inScheme`',
+         'add `skos:inScheme kam:Scheme`'),
+    Code('missing-title', Severity.ERROR, SHAPES,
+         'an `owl:Ontology` has no `dcterms:title`',
+         'add one'),
+    Code('missing-version', Severity.ERROR, SHAPES,
+         'an `owl:Ontology` has no `owl:versionInfo`',
+         'add one'),
+    Code('missing-license', Severity.ERROR, SHAPES,
+         'an `owl:Ontology` has no `dcterms:license`',
+         'add one'),
+    Code('license-not-iri', Severity.ERROR, SHAPES,
+         'the licence is a literal',
+         "use the licence's IRI, e.g. `<https://creativecommons.org/licenses/by/4.0/>`"),
+)}

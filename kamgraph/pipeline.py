@@ -1,0 +1,121 @@
+"""The pipeline end to end, in one place: sources -> checks -> graph -> views -> files.
+
+Every command goes through :func:`load_and_check`; every output (map,
+glossary, exports, publishing, paths) through :func:`require_valid`, so none
+is ever made from a broken ontology. :func:`build_site` writes nothing unless
+every earlier step succeeded, and writes all pages or none, so the last good
+map survives any failure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kamgraph.checks import check_ontology
+from kamgraph.errors import ValidationFailed
+from kamgraph.findings import Report
+from kamgraph.graph import ConceptGraph, from_ontology
+from kamgraph.output import write_files
+from kamgraph.sources.files import load_ontology
+from kamgraph.sources.ontology import Ontology
+from kamgraph.vocabulary import Vocabulary, read_vocabulary
+
+LAYOUT_CACHE = ".layout-cache"  # inside the output folder: positions by graph content, reused by later builds
+
+Progress = Callable[[str], None]
+
+
+def _quiet(_stage: str) -> None:
+    """The default progress callback: say nothing."""
+
+
+@dataclass
+class Checked:
+    """A loaded ontology, its vocabulary (read once) and the findings about it."""
+
+    ontology: Ontology
+    vocabulary: Vocabulary
+    report: Report
+    _concepts: ConceptGraph | None = field(default=None, repr=False)
+
+    @property
+    def concepts(self) -> ConceptGraph:
+        """The concept graph (made on first use, from the vocabulary already read)."""
+        if self._concepts is None:
+            self._concepts = from_ontology(self.ontology, self.vocabulary)
+        return self._concepts
+
+
+def load(paths: list[Path] | None = None, *, endpoint: str | None = None, timeout: float | None = None) -> Ontology:
+    """The ontology from Turtle files (default ``ontology/``) or from a SPARQL store's query ``endpoint``.
+
+    Raises :class:`~kamgraph.errors.LoadError` for files that cannot be read or
+    parsed, :class:`~kamgraph.sources.store.EndpointError` for a store that fails;
+    ``timeout`` is the store's (default :data:`~kamgraph.sources.store.DEFAULT_TIMEOUT`).
+    """
+    if endpoint:
+        from kamgraph.sources import store  # requests is imported only for a store
+
+        return store.load_from_endpoint(endpoint, timeout=store.DEFAULT_TIMEOUT if timeout is None else timeout)
+    return load_ontology(list(paths or [Path("ontology")]))
+
+
+def check(ontology: Ontology) -> Checked:
+    """Run every check on a loaded ontology."""
+    vocabulary = read_vocabulary(ontology.index())
+    return Checked(ontology, vocabulary, check_ontology(ontology, vocabulary))
+
+
+def load_and_check(paths: list[Path] | None = None, *, endpoint: str | None = None, timeout: float | None = None,
+                   progress: Progress = _quiet) -> Checked:
+    """Load (files or a store) and check; a bad ontology gives findings, never an exception."""
+    progress("reading the ontology")
+    ontology = load(paths, endpoint=endpoint, timeout=timeout)
+    progress("validating")
+    return check(ontology)
+
+
+def require_valid(checked: Checked) -> Checked:
+    """``checked`` itself when it has no error; otherwise raise :class:`ValidationFailed` with every finding."""
+    if checked.report.has_errors:
+        raise ValidationFailed(checked.report.findings)
+    return checked
+
+
+@dataclass
+class BuildResult:
+    report: Report
+    concepts: ConceptGraph
+    written: list[Path]
+    index_data: dict  # the whole map's page data, e.g. for the page ``serve`` shows
+
+
+def build_site(checked: Checked, out_dir: Path, *, draft: bool = False, progress: Progress = _quiet) -> BuildResult:
+    """Write ``out_dir/index.html`` and one focused map per category in ``out_dir/maps/``.
+
+    Raises :class:`ValidationFailed` on any error, before anything is written; all
+    pages are written all-or-none. Focused maps of categories that no longer exist
+    are removed, so the folder always matches the ontology. A ``draft`` build
+    carries the warnings, shown as badges; a published one never does.
+    """
+    from kamgraph.views.site import MAPS_FOLDER, render_site
+
+    require_valid(checked)
+    progress("building the concept graph")
+    concepts = checked.concepts
+    progress("laying out and writing the maps")
+    out_dir = Path(out_dir)
+    site = render_site(concepts, findings=checked.report.findings if draft else None,
+                       layout_cache=out_dir / LAYOUT_CACHE)
+    written = write_files({out_dir / relative: html for relative, html in sorted(site.pages.items())})
+    for old in sorted((out_dir / MAPS_FOLDER).glob("*.html")):
+        if f"{MAPS_FOLDER}/{old.name}" not in site.pages:
+            old.unlink(missing_ok=True)  # another build running at once may have removed it
+    return BuildResult(report=checked.report, concepts=concepts, written=written, index_data=site.index_data)
+
+
+def build_map(paths: list[Path], out_dir: Path, *, draft: bool = False, progress: Progress = _quiet) -> BuildResult:
+    """Load, check and write the map from Turtle files: :func:`load_and_check` then :func:`build_site`."""
+    return build_site(load_and_check(paths, progress=progress), out_dir, draft=draft, progress=progress)

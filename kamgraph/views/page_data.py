@@ -1,0 +1,232 @@
+"""The page data: everything the map page's script reads, as one JSON-able dict.
+
+One copy of every node and edge. The schema (keys in camelCase, as the page
+script reads them; every text is data, never markup)::
+
+    title          {lang: text}              the vocabulary's title
+    languages      [lang, ...]               label languages, the page's first language first
+    scope          category id | null        a focused map's category (null: the whole map)
+    maps           [{category, href, labels}]  the other pages of the build (category null: the whole map)
+    categories     [{id, localName, labels, definitions, colour, count}]  in legend order, only those shown
+    relationTypes  [{id, labels, inverseLabels, kind, symmetric, used}]  relation types drawn on this page
+    sections       [{id, labels, number, firstLine, lastLine, text}]     the source's sections, in order
+    concepts       [{id, x, y, colour, <the concept record, camelCase>}]  in the summary's reading order
+    edges          [{id, from, to, relation, status, evidence}]
+    overview       null | {groups: [{id, labels, colour, count, x, y, size, font}], members: {category: [id]}}
+    findings       (draft maps only) {concept id: [{severity, code, message, hint}]}
+    vis            vis-network's nodes, edges and options, see :mod:`kamgraph.views.pyvis_network`
+
+The concept record is :data:`kamgraph.graph.CONCEPT_FIELDS`, each field renamed
+by one rule (:func:`camel_case`); only ``http(s)`` links survive (:func:`safe_link`).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+import networkx as nx
+
+from kamgraph.findings import Finding
+from kamgraph.graph import CONCEPT_FIELDS, ConceptGraph
+from kamgraph.names import local_name
+from kamgraph.views.layout import cached_positions
+from kamgraph.views.pyvis_network import network_data
+from kamgraph.vocabulary import pick_label, plain_colour
+
+# Used only for categories whose ontology gives no kamo:colour.
+FALLBACK_PALETTE = ("#8ecae6", "#ffb703", "#90be6d", "#f4a6a6", "#c3aed6", "#f9c74f", "#a3c4bc",
+                    "#e9c46a", "#bde0fe", "#ffafcc", "#cdb4db", "#b5e48c", "#f7b267", "#9ad1d4")
+# Above this many concepts the page opens on one bubble per category: about 2,000 drawn
+# nodes is the most that keeps 20 frames/s while zooming.
+OVERVIEW_THRESHOLD = 2000
+_LINK_FIELDS = ("iri", "source")  # concept fields that become links on the page
+
+
+def camel_case(name: str) -> str:
+    """The page's name for a concept field.
+
+    >>> camel_case("standard_definitions")
+    'standardDefinitions'
+    """
+    first, *rest = name.split("_")
+    return first + "".join(word.capitalize() for word in rest)
+
+
+def safe_link(url: str | None) -> str | None:
+    """Only http(s) links reach the page; anything else (javascript:, data:, file:) is dropped.
+
+    >>> safe_link("javascript:alert(1)") is None, safe_link("https://example.org/")
+    (True, 'https://example.org/')
+    """
+    if not url:
+        return None
+    parsed = urlparse(url)
+    return url if parsed.scheme in ("http", "https") and parsed.netloc else None
+
+
+@dataclass(frozen=True)
+class MapLink:
+    """A link from one generated page to another, relative to the page that shows it."""
+
+    category: str | None  # None: the full map
+    href: str
+
+
+def concept_row(node_id: str, attributes: dict) -> dict:
+    """One concept as the page reads it: the concept record, camelCase, links checked."""
+    row = {camel_case(name): attributes[name] for name in CONCEPT_FIELDS}
+    for name in _LINK_FIELDS:
+        row[camel_case(name)] = safe_link(attributes[name])
+    row["id"] = node_id
+    return row
+
+
+def page_data(concepts: ConceptGraph, *, scope: str | None = None, links: list[MapLink] | None = None,
+              layout_cache: Path | None = None, findings: list[Finding] | None = None) -> dict:
+    """Everything the page script needs, as plain JSON-able data (the schema above).
+
+    ``scope`` restricts the page to one category and its direct neighbours (a
+    focused map); ``links`` are the other generated maps the page points to;
+    ``layout_cache`` is a folder keeping positions by graph content (see
+    :mod:`kamgraph.views.layout`); ``findings`` (draft maps) become badges.
+    """
+    graph = scoped_graph(concepts, scope)
+    languages = concepts.languages
+    positions = cached_positions(graph, layout_cache)
+    categories = sorted(concepts.vocabulary.categories.values(),
+                        key=lambda c: (c.order is None, c.order or 0, concepts.node_id(c.iri)))
+    counts = {category: len(members) for category, members in _members(graph).items()}
+    colours = _category_colours(concepts, categories)
+    category_rows = [{"id": concepts.node_id(c.iri), "localName": local_name(c.iri), "labels": c.labels,
+                      "definitions": c.definitions, "colour": colours[concepts.node_id(c.iri)],
+                      "count": counts[concepts.node_id(c.iri)]}
+                     for c in categories if counts.get(concepts.node_id(c.iri))]
+    category_labels = {concepts.node_id(c.iri): c.labels for c in categories}
+    used_relations = {key for _, _, key in graph.edges(keys=True)}
+    relation_rows = [{"id": concepts.node_id(r.iri), "labels": r.labels, "inverseLabels": r.inverse_labels,
+                      "kind": r.kind, "symmetric": r.symmetric, "used": True}
+                     for r in sorted(concepts.vocabulary.relation_types.values(), key=lambda r: str(r.iri))
+                     if concepts.node_id(r.iri) in used_relations]
+    section_order = {s.id: i for i, s in enumerate(concepts.sections)}
+
+    concept_rows, vis_nodes = [], []
+    for node_id in sorted(graph.nodes, key=lambda n: _reading_order(graph.nodes[n], section_order, n)):
+        attrs = graph.nodes[node_id]
+        concept_rows.append(concept_row(node_id, attrs))
+        x, y = positions[node_id]
+        vis_nodes.append({"id": node_id, "label": pick_label(attrs["labels"], languages, attrs["local_name"]),
+                          "color": colours.get(attrs["category"], "#cccccc"), "x": x, "y": y})
+    # Edge labels are drawn only around the selected concept (see the page script), so none are set here.
+    vis_edges = [{"from": u, "to": v, "id": f"{u}|{key}|{v}"} for u, v, key in sorted(graph.edges(keys=True))]
+    edge_rows = [{"id": f"{u}|{key}|{v}", "from": u, "to": v, "relation": key,
+                  "status": graph.edges[u, v, key].get("status"),
+                  "evidence": graph.edges[u, v, key].get("evidence", {})}
+                 for u, v, key in sorted(graph.edges(keys=True))]
+    overview = _overview(graph, positions, category_rows) if len(vis_nodes) > OVERVIEW_THRESHOLD else None
+    if overview:
+        for node in vis_nodes:
+            node["hidden"] = True
+    nodes, edges, options = network_data(vis_nodes, vis_edges)
+    data = {
+        "overview": overview,
+        "title": concepts.title,
+        "languages": languages,
+        "scope": scope,
+        "maps": [{"category": link.category, "href": link.href,
+                  "labels": category_labels.get(link.category, {}) if link.category else {}}
+                 for link in links or []],
+        "categories": category_rows,
+        "relationTypes": relation_rows,
+        "sections": [{"id": s.id, "labels": s.labels, "number": s.number, "firstLine": s.first_line,
+                      "lastLine": s.last_line, "text": s.text} for s in concepts.sections],
+        "concepts": concept_rows,
+        "edges": edge_rows,
+        "vis": {"nodes": nodes, "edges": edges, "options": options},
+    }
+    if findings is not None:
+        data["findings"] = draft_findings(concepts, findings)
+    return data
+
+
+def page_title(data: dict) -> str:
+    """The page's title in its first language; a focused map adds its category."""
+    languages = data["languages"]
+    title = pick_label(data["title"], languages, "kamgraph")
+    if data["scope"] is not None:
+        category = next((c for c in data["categories"] if c["id"] == data["scope"]), None)
+        title = f"{title} — {pick_label(category['labels'], languages, data['scope']) if category else data['scope']}"
+    return title
+
+
+def scoped_graph(concepts: ConceptGraph, scope: str | None) -> nx.MultiDiGraph:
+    """The whole graph, or one category's concepts plus their direct neighbours (either direction)."""
+    graph = concepts.graph
+    if scope is None:
+        return graph
+    members = {node for node, category in graph.nodes(data="category") if category == scope}
+    keep = set(members)
+    for node in members:
+        keep.update(graph.successors(node))
+        keep.update(graph.predecessors(node))
+    return graph.subgraph(sorted(keep))
+
+
+def _members(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """Concept ids per category, sorted."""
+    return {category: sorted(ids) for category, ids in
+            nx.utils.groups(dict(graph.nodes(data="category"))).items()}
+
+
+def _overview(graph: nx.MultiDiGraph, positions: dict, category_rows: list[dict]) -> dict:
+    """One bubble per category at the centre of its concepts, sized by how many it holds."""
+    members = _members(graph)
+    groups = []
+    for row in category_rows:
+        ids = members.get(row["id"], [])
+        if not ids:
+            continue
+        cx = sum(positions[i][0] for i in ids) / len(ids)
+        cy = sum(positions[i][1] for i in ids) / len(ids)
+        reach = max(math.hypot(positions[i][0] - cx, positions[i][1] - cy) for i in ids)
+        groups.append({"id": row["id"], "labels": row["labels"], "colour": row["colour"], "count": len(ids),
+                       "x": round(cx), "y": round(cy), "size": max(40, round(0.6 * reach))})
+    font = max((g["size"] for g in groups), default=40) // 4
+    for group in groups:
+        group["font"] = font
+    return {"groups": groups, "members": members}
+
+
+def _category_colours(concepts: ConceptGraph, categories: list) -> dict[str, str]:
+    """The ontology's kamo:colour where it is a plain hex colour; otherwise the next unused palette colour."""
+    given = {c.iri: plain_colour(c.colour) for c in categories}
+    used = {colour.lower() for colour in given.values() if colour}
+    spare = [colour for colour in FALLBACK_PALETTE if colour not in used] or list(FALLBACK_PALETTE)
+    colours, index = {}, 0
+    for category in categories:
+        if given[category.iri]:
+            colours[concepts.node_id(category.iri)] = given[category.iri]
+        else:
+            colours[concepts.node_id(category.iri)] = spare[index % len(spare)]
+            index += 1
+    return colours
+
+
+def _reading_order(attrs: dict, section_order: dict[str, int], node_id: str) -> tuple:
+    """The summary's order: section, then first source line, then name."""
+    section = section_order.get(attrs.get("section"), len(section_order))
+    line = attrs.get("first_line")
+    return (section, line is None, line or 0, node_id)
+
+
+def draft_findings(concepts: ConceptGraph, findings: list[Finding]) -> dict[str, list[dict]]:
+    """Findings per concept node, for the draft map's badges and details panel."""
+    by_node: dict[str, list[dict]] = {}
+    for finding in findings:
+        if finding.subject in concepts.graph:
+            by_node.setdefault(finding.subject, []).append(
+                {"severity": finding.severity.value, "code": finding.code, "message": finding.message,
+                 "hint": finding.hint})
+    return by_node

@@ -1,1 +1,0 @@
-"""Data files shipped with kamgraph (read with importlib.resources)."""
