@@ -70,7 +70,7 @@ def duplicate_labels(context: CheckContext) -> list[Finding]:
             findings.append(context.finding(
                 "duplicate-label", _label_position(context, concept, label),
                 f'{context.name(concept)} has the prefLabel "{label}"@{language}, which {first} already has',
-                subject=context.name(concept)))
+                subject=context.name(concept), hint="give each concept its own label, or merge the two concepts"))
     return findings
 
 

@@ -13,7 +13,7 @@ from pyshacl import validate as shacl_validate
 from rdflib import Graph, Literal, URIRef
 
 from kamgraph.checks.context import CheckContext
-from kamgraph.findings import CODES, Finding, Severity
+from kamgraph.findings import Finding, Severity
 from kamgraph.names import local_name
 from kamgraph.namespaces import RDF, SH, SKOS
 
@@ -37,11 +37,10 @@ def shacl_findings(context: CheckContext) -> list[Finding]:
         message = str(results.value(result, SH.resultMessage) or "does not conform to its shape")
         name = context.name(focus) if isinstance(focus, URIRef) else str(focus)
         position = context.at_subject(focus)
-        # An ontology's own shapes may bring codes the registry does not know: those get no hint.
+        # An ontology's own shapes may bring codes the registry does not know, so no make_finding here.
         findings.append(Finding(position.file if position else None, position.line if position else None,
                                 position.column if position else None, severity, code,
-                                f"{name} {message.rstrip('.')}", subject=name,
-                                hint=CODES[code].hint if code in CODES else None))
+                                f"{name} {message.rstrip('.')}", subject=name))
     return findings
 
 

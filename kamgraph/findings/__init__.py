@@ -16,15 +16,14 @@ from kamgraph.findings.report import Finding, Position, Report, Severity, sort_k
 
 def make_finding(code: str, position: Position | None, message: str, *, subject: str | None = None,
                  hint: str | None = None, severity: Severity | None = None) -> Finding:
-    """A finding of a registered ``code``: its severity (unless given) and, without a ``hint``, its fix.
+    """A finding of a registered ``code`` (a ``KeyError`` for an unregistered one), of its registered severity.
 
     >>> make_finding("empty-file", Position("a.ttl", None, None), "the file holds no statements").format()
-    'a.ttl: warning [empty-file]: the file holds no statements (remove it or fill it)'
+    'a.ttl: warning [empty-file]: the file holds no statements'
     """
-    known = CODES[code]
     return Finding(position.file if position else None, position.line if position else None,
-                   position.column if position else None, severity or known.severity, code, message,
-                   subject=subject, hint=hint if hint is not None else known.hint)
+                   position.column if position else None, severity or CODES[code].severity, code, message,
+                   subject=subject, hint=hint)
 
 
 __all__ = ["CHECKS", "CODES", "LOAD", "SHAPES", "Code", "Finding", "Position", "Report", "Severity",

@@ -1,14 +1,14 @@
 """Every finding code kamgraph reports: its severity, what is wrong, and how to fix it.
 
 This is the one list of codes. The loader and the checks make findings through
-:func:`kamgraph.findings.make_finding`, which takes severity and default hint
-from here, so a code cannot be used without being documented; the README's
+:func:`kamgraph.findings.make_finding`, which takes the severity from here and
+refuses an unknown code, so a code cannot be used without being documented; the README's
 error table is this list (a test compares them). ``stage`` says who reports
 it: the loader (files and syntax), kamgraph's own checks in Python, or the
 SHACL shapes of the KAM ontology (``ontology/shapes.ttl``, where the code is
 the shape's ``sh:name``). An ontology's own shapes may bring codes of their own.
 
-Texts are Markdown, as the README shows them; :attr:`Code.hint` is the plain form.
+Texts are Markdown, as the README shows them.
 """
 
 from __future__ import annotations
@@ -27,11 +27,6 @@ class Code:
     stage: str
     problem: str  # what is wrong (Markdown)
     fix: str  # how to fix it (Markdown)
-
-    @property
-    def hint(self) -> str:
-        """The fix as plain text, for a finding's hint."""
-        return self.fix.replace("`", "")
 
 
 CODES: dict[str, Code] = {code.code: code for code in (
