@@ -9,7 +9,8 @@ map survives any failure.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from kamgraph.vocabulary import Vocabulary, read_vocabulary
 LAYOUT_CACHE = ".layout-cache"  # inside the output folder: positions by graph content, reused by later builds
 
 Progress = Callable[[str], None]
+Paths = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]  # one Turtle file or folder, or several
 
 
 def _quiet(_stage: str) -> None:
@@ -48,8 +50,8 @@ class Checked:
         return self._concepts
 
 
-def load(paths: list[Path] | None = None, *, endpoint: str | None = None, timeout: float | None = None) -> Ontology:
-    """The ontology from Turtle files (default ``ontology/``) or from a SPARQL store's query ``endpoint``.
+def load(paths: Paths | None = None, *, endpoint: str | None = None, timeout: float | None = None) -> Ontology:
+    """The ontology from Turtle files or folders (default ``ontology/``) or from a SPARQL store's query ``endpoint``.
 
     Raises :class:`~kamgraph.errors.LoadError` for files that cannot be read or
     parsed, :class:`~kamgraph.sources.store.EndpointError` for a store that fails;
@@ -59,7 +61,9 @@ def load(paths: list[Path] | None = None, *, endpoint: str | None = None, timeou
         from kamgraph.sources import store  # requests is imported only for a store
 
         return store.load_from_endpoint(endpoint, timeout=store.DEFAULT_TIMEOUT if timeout is None else timeout)
-    return load_ontology(list(paths or [Path("ontology")]))
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]  # one path, not an iterable of its characters
+    return load_ontology([Path(p) for p in paths or ["ontology"]])
 
 
 def check(ontology: Ontology) -> Checked:
@@ -68,9 +72,14 @@ def check(ontology: Ontology) -> Checked:
     return Checked(ontology, vocabulary, check_ontology(ontology, vocabulary))
 
 
-def load_and_check(paths: list[Path] | None = None, *, endpoint: str | None = None, timeout: float | None = None,
+def load_and_check(paths: Paths | None = None, *, endpoint: str | None = None, timeout: float | None = None,
                    progress: Progress = _quiet) -> Checked:
-    """Load (files or a store) and check; a bad ontology gives findings, never an exception."""
+    """Load (files or a store) and check: the findings are in ``.report``, the concept graph in ``.concepts``.
+
+    An ontology that parses gives findings, never an exception, however wrong it is;
+    files that cannot be read or parsed raise :class:`~kamgraph.errors.LoadError`,
+    whose ``findings`` say where.
+    """
     progress("reading the ontology")
     ontology = load(paths, endpoint=endpoint, timeout=timeout)
     progress("validating")
