@@ -1,6 +1,6 @@
 """kamgraph: a Key Account Management ontology, drawn as an offline concept map.
 
-The pipeline runs one way: load -> validate -> graph -> views; the CLI sits on top.
+The pipeline runs one way: sources -> checks -> graph -> views; the CLI sits on top.
 The public API is what :data:`__all__` names (the README's "Python API" section
 shows it at work)::
 
