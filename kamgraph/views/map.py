@@ -30,13 +30,14 @@ from kamgraph.graph import ConceptGraph
 from kamgraph.layout import cached_positions
 from kamgraph.naming import local_name
 from kamgraph.vocabulary import plain_colour
-from kamgraph.views.pyvis_network import network_data, vis_assets
+from kamgraph.views.frontend import page_script, page_stylesheet
+from kamgraph.views.pyvis_network import network_options, vis_assets
 
 MAP_PAGE = "index.html"
 # Used only for categories whose ontology gives no kamo:colour.
 FALLBACK_PALETTE = ("#8ecae6", "#ffb703", "#90be6d", "#f4a6a6", "#c3aed6", "#f9c74f", "#a3c4bc",
                     "#e9c46a", "#bde0fe", "#ffafcc", "#cdb4db", "#b5e48c", "#f7b267", "#9ad1d4")
-# Above this many concepts the page opens on one bubble per category (overview.js): about
+# Above this many concepts the page opens on one bubble per category (frontend/overview.js): about
 # 2,000 drawn nodes is the most that keeps 20 frames/s while zooming.
 OVERVIEW_THRESHOLD = 2000
 _JSON_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
@@ -49,17 +50,12 @@ class PageAssets:
     vis_css: str
     page_js: str
     page_css: str
-    overview_js: str
     live_js: str | None = None
 
 
 def load_assets() -> PageAssets:
-    folder = resources.files("kamgraph.views").joinpath("templates")
     vis_js, vis_css = vis_assets()
-    return PageAssets(vis_js=vis_js, vis_css=vis_css,
-                      page_js=folder.joinpath("map.js").read_text("utf-8"),
-                      page_css=folder.joinpath("map.css").read_text("utf-8"),
-                      overview_js=folder.joinpath("overview.js").read_text("utf-8"))
+    return PageAssets(vis_js=vis_js, vis_css=vis_css, page_js=page_script(), page_css=page_stylesheet())
 
 
 def script_json(value: object) -> str:
@@ -134,10 +130,10 @@ def page_data(concepts: ConceptGraph, *, scope: str | None = None, links: list[M
                      for r in sorted(concepts.vocabulary.relation_types.values(), key=lambda r: str(r.iri))]
     section_order = {s.id: i for i, s in enumerate(concepts.sections)}
 
-    concept_rows, vis_nodes = [], []
+    concept_rows = []
     for node_id in sorted(graph.nodes, key=lambda n: _reading_order(graph.nodes[n], section_order, n)):
         attrs = graph.nodes[node_id]
-        label = pick_label(attrs["labels"], languages, attrs["local_name"])
+        x, y = positions[node_id]
         concept_rows.append({
             "id": node_id, "localName": attrs["local_name"], "iri": safe_link(attrs["iri"]),
             "labels": attrs["labels"], "altLabels": attrs["alt_labels"], "definitions": attrs["definitions"],
@@ -146,21 +142,13 @@ def page_data(concepts: ConceptGraph, *, scope: str | None = None, links: list[M
             "section": attrs["section"], "origin": attrs["origin"], "sourceStatus": attrs["source_status"],
             "sourceLines": attrs["source_lines"], "source": safe_link(attrs["source"]),
             "sourceLabels": attrs["source_labels"], "citation": attrs["citation"],
+            "x": int(x), "y": int(y), "colour": colours.get(attrs["category"], "#cccccc"),
         })
-        x, y = positions[node_id]
-        vis_nodes.append({"id": node_id, "label": label, "color": colours.get(attrs["category"], "#cccccc"),
-                          "x": x, "y": y})
-    # Edge labels are drawn only around the selected concept (see map.js), so none are set here.
-    vis_edges = [{"from": u, "to": v, "id": f"{u}|{key}|{v}"} for u, v, key in sorted(graph.edges(keys=True))]
     edge_rows = [{"id": f"{u}|{key}|{v}", "from": u, "to": v, "relation": key,
                   "status": graph.edges[u, v, key].get("status"),
                   "evidence": graph.edges[u, v, key].get("evidence", {})}
                  for u, v, key in sorted(graph.edges(keys=True))]
-    overview = _overview(graph, positions, category_rows) if len(vis_nodes) > OVERVIEW_THRESHOLD else None
-    if overview:
-        for node in vis_nodes:
-            node["hidden"] = True
-    nodes, edges, options = network_data(vis_nodes, vis_edges)
+    overview = _overview(graph, positions, category_rows) if len(concept_rows) > OVERVIEW_THRESHOLD else None
     return {
         "overview": overview,
         "title": concepts.title,
@@ -174,7 +162,7 @@ def page_data(concepts: ConceptGraph, *, scope: str | None = None, links: list[M
                       "lastLine": s.last_line, "text": s.text} for s in concepts.sections],
         "concepts": concept_rows,
         "edges": edge_rows,
-        "vis": {"nodes": nodes, "edges": edges, "options": options},
+        "network": network_options(),
     }
 
 
@@ -255,7 +243,7 @@ def _overview(graph: nx.MultiDiGraph, positions: dict, category_rows: list[dict]
     font = max((g["size"] for g in groups), default=40) // 4
     for group in groups:
         group["font"] = font
-    return {"groups": groups, "members": members}
+    return {"groups": groups}
 
 
 def _category_colours(concepts: ConceptGraph, categories: list) -> dict[str, str]:
@@ -324,7 +312,7 @@ def render_map(concepts: ConceptGraph, *, findings: list[Finding] | None = None,
     )
     csp = "; ".join([
         "default-src 'none'",
-        f"script-src {csp_hash(assets.vis_js)} {csp_hash(assets.page_js)} {csp_hash(assets.overview_js)}"
+        f"script-src {csp_hash(assets.vis_js)} {csp_hash(assets.page_js)}"
         + (f" {csp_hash(assets.live_js)}" if assets.live_js else ""),
         f"style-src {csp_hash(assets.vis_css)} {csp_hash(assets.page_css)}",
         "img-src data: blob:",

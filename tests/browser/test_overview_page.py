@@ -31,14 +31,14 @@ def test_a_3000_concept_map_opens_on_its_categories_and_expands_on_click(browser
     assert not log.page_errors and not log.external_requests
     groups = page.evaluate("kamgraph.data.overview.groups.map(function (g) { return [g.id, g.count]; })")
     assert sum(count for _, count in groups) == 3000 and len(groups) >= 2
-    drawn = page.evaluate("network.body.nodeIndices.length")
+    drawn = page.evaluate("kamgraph.network.body.nodeIndices.length")
     assert drawn == len(groups)  # only the bubbles are drawn, not 3,000 concepts
     first, count = groups[0]
-    position = page.evaluate(f"network.canvasToDOM(network.getPositions(['overview:{first}'])['overview:{first}'])")
+    position = page.evaluate(f"kamgraph.network.canvasToDOM(kamgraph.network.getPositions(['overview:{first}'])['overview:{first}'])")
     box = page.locator("#map").bounding_box()
     page.mouse.click(box["x"] + position["x"], box["y"] + position["y"])
-    page.wait_for_function(f"network.body.nodeIndices.length === {len(groups) - 1 + count}")
+    page.wait_for_function(f"kamgraph.network.body.nodeIndices.length === {len(groups) - 1 + count}")
     assert page.locator("button.overview-back").is_visible()
     page.locator("button.overview-back").click()
-    assert page.evaluate("network.body.nodeIndices.length") == len(groups)
+    assert page.evaluate("kamgraph.network.body.nodeIndices.length") == len(groups)
     assert not log.page_errors
