@@ -36,7 +36,7 @@ new MutationObserver((changes, observer) => {
 """
 
 ZOOM_FPS = """async () => {
-  const network = window.network;
+  const network = (window.kamgraph && window.kamgraph.network) || window.network;  // older pages: window.network
   const start = network.getScale();
   let frames = 0, running = true;
   const count = () => { frames += 1; if (running) requestAnimationFrame(count); };

@@ -42,17 +42,19 @@ def test_the_page_has_a_strict_content_security_policy(small_html: str):
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', small_html).group(1)
     assert "default-src 'none'" in csp
     assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
-    inline = len(re.findall(r"^<(?:script|style)>", small_html, re.MULTILINE))  # vis, map.js, overview.js; 2 sheets
-    assert inline == 5 and csp.count("'sha256-") == inline
+    inline = len(re.findall(r"^<(?:script|style)>", small_html, re.MULTILINE))  # vis, the page script; 2 sheets
+    assert inline == 4 and csp.count("'sha256-") == inline
 
 
 def test_payload_nodes_match_the_graph(small_html: str):
     data = page_payload(small_html)
     assert sorted(c["id"] for c in data["concepts"]) == ["ex:Apple", "ex:AppleTree", "ex:Pear", "ex:Plain"]
-    assert sorted(n["id"] for n in data["vis"]["nodes"]) == sorted(c["id"] for c in data["concepts"])
-    assert len(data["vis"]["edges"]) == len(data["edges"]) == 3
-    assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in data["vis"]["nodes"])
-    assert data["vis"]["options"]["physics"]["enabled"] is False
+    assert "vis" not in data  # nodes and edges travel once: as concept and edge rows
+    assert len(data["edges"]) == 3
+    assert all(isinstance(c["x"], int) and isinstance(c["y"], int) for c in data["concepts"])
+    colours = {c["id"]: c["colour"] for c in data["categories"]}
+    assert all(c["colour"] == colours[c["category"]] for c in data["concepts"])
+    assert data["network"]["physics"]["enabled"] is False
     legend = {c["id"]: c["count"] for c in data["categories"]}
     assert legend == {"exo:Tree": 1, "exo:Fruit": 2, "skos:Concept": 1}
 
@@ -120,8 +122,8 @@ def test_each_category_gets_a_focused_map_of_its_concepts_and_neighbours():
 def test_a_rebuild_of_an_unchanged_graph_keeps_every_position():
     first = page_payload(render_map(from_ontology(load_ontology(FIXTURES / "small.ttl"))))
     second = page_payload(render_map(from_ontology(load_ontology(FIXTURES / "small.ttl"))))
-    assert [(n["id"], n["x"], n["y"]) for n in first["vis"]["nodes"]] == [
-        (n["id"], n["x"], n["y"]) for n in second["vis"]["nodes"]]
+    assert [(c["id"], c["x"], c["y"]) for c in first["concepts"]] == [
+        (c["id"], c["x"], c["y"]) for c in second["concepts"]]
 
 
 def test_build_removes_focused_maps_of_categories_that_are_gone(tmp_path: Path):

@@ -88,7 +88,7 @@ def test_the_markup_is_only_ours(built):
     _, html, _ = built
     elements = _Elements(html).elements
     tags = [tag for tag, _ in elements]
-    assert tags.count("script") == 4  # vis-network, the page script, the overview script, the JSON data island
+    assert tags.count("script") == 3  # vis-network, the page script, the JSON data island
     assert tags.count("style") == 2
     assert not {"img", "svg", "iframe", "object", "embed", "base", "link", "form"} & set(tags)
     # the template's one link is its skip link; concept links are made by the page script
@@ -123,7 +123,7 @@ def test_hostile_colours_are_reported_and_never_reach_the_page(built):
     stated = {str(o) for o in Graph().parse(path, format="turtle").objects(None, KAMO.colour)}
     hostile = {c for c in stated if not PLAIN_COLOUR.fullmatch(c)}
     assert hostile
-    used = {c["colour"] for c in data["categories"]} | {n["color"] for n in data["vis"]["nodes"]}
+    used = {c["colour"] for c in data["categories"]} | {c["colour"] for c in data["concepts"]}
     assert all(PLAIN_COLOUR.fullmatch(colour) for colour in used), used
     report = check_ontology(load_ontology(path))
     assert len([f for f in report.findings if f.code == "bad-colour"]) == len(hostile)

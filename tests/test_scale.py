@@ -15,6 +15,7 @@ from kamgraph.graph import from_ontology
 from kamgraph.views.layout import SMALL_LIMIT, cached_positions, compute_positions, layout_key
 from kamgraph.sources.files import load_ontology
 from kamgraph.views.page_data import OVERVIEW_THRESHOLD, page_data
+from kamgraph.vocabulary import pick_label
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from skos_generator import generate  # noqa: E402
@@ -56,8 +57,10 @@ def test_top_concepts_become_categories_when_they_group_more_finely(thesaurus: P
 def test_labels_fall_back_from_dutch_to_english_to_german_to_the_local_name(thesaurus: Path):
     concepts = from_ontology(load_ontology(thesaurus))
     assert concepts.languages == ["en", "de"]
-    vis = {n["id"]: n["label"] for n in page_data(concepts)["vis"]["nodes"]}
-    assert vis["ex:A"] == "Area A" and vis["ex:B"] == "Bereich B" and vis["ex:Loose"] == "Loose"
+    data = page_data(concepts)
+    # the page's rule (kamgraph/views/frontend/labels.js, tested in tests/browser/test_frontend_units.py)
+    shown = {c["id"]: pick_label(c["labels"], data["languages"], c["localName"]) for c in data["concepts"]}
+    assert shown["ex:A"] == "Area A" and shown["ex:B"] == "Bereich B" and shown["ex:Loose"] == "Loose"
 
 
 def test_generic_checks_allow_any_language_and_warn_about_links_to_retired_concepts(thesaurus: Path):

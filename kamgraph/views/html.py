@@ -21,6 +21,7 @@ from importlib import resources
 import jinja2
 from markupsafe import Markup
 
+from kamgraph.views.frontend import page_script, page_stylesheet
 from kamgraph.views.page_data import page_title
 from kamgraph.views.pyvis_network import vis_assets
 
@@ -34,7 +35,6 @@ class PageAssets:
     vis_css: str
     page_js: str
     page_css: str
-    overview_js: str
     live_js: str | None = None
 
 
@@ -46,8 +46,7 @@ def _template_text(name: str) -> str:
 def load_assets() -> PageAssets:
     """The page's scripts and styles, read once per process."""
     vis_js, vis_css = vis_assets()
-    return PageAssets(vis_js=vis_js, vis_css=vis_css, page_js=_template_text("map.js"),
-                      page_css=_template_text("map.css"), overview_js=_template_text("overview.js"))
+    return PageAssets(vis_js=vis_js, vis_css=vis_css, page_js=page_script(), page_css=page_stylesheet())
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +92,7 @@ def render_page(data: dict, *, live_version: int | None = None) -> str:
         assets = dataclasses.replace(assets, live_js=live_script(live_version))
     csp = "; ".join([
         "default-src 'none'",
-        f"script-src {csp_hash(assets.vis_js)} {csp_hash(assets.page_js)} {csp_hash(assets.overview_js)}"
+        f"script-src {csp_hash(assets.vis_js)} {csp_hash(assets.page_js)}"
         + (f" {csp_hash(assets.live_js)}" if assets.live_js else ""),
         f"style-src {csp_hash(assets.vis_css)} {csp_hash(assets.page_css)}",
         "img-src data: blob:",

@@ -10,11 +10,12 @@ script reads them; every text is data, never markup)::
     categories     [{id, localName, labels, definitions, colour, count}]  in legend order, only those shown
     relationTypes  [{id, labels, inverseLabels, kind, symmetric, used}]  relation types drawn on this page
     sections       [{id, labels, number, firstLine, lastLine, text}]     the source's sections, in order
-    concepts       [{id, x, y, colour, <the concept record, camelCase>}]  in the summary's reading order
+    concepts       [{id, x, y, colour, <the concept record, camelCase>}]  in the summary's reading order;
+                   the page script makes vis-network's nodes from these rows (its edges from ``edges``)
     edges          [{id, from, to, relation, status, evidence}]
-    overview       null | {groups: [{id, labels, colour, count, x, y, size, font}], members: {category: [id]}}
+    overview       null | {groups: [{id, labels, colour, count, x, y, size, font}]}  above OVERVIEW_THRESHOLD
     findings       (draft maps only) {concept id: [{severity, code, message, hint}]}
-    vis            vis-network's nodes, edges and options, see :mod:`kamgraph.views.pyvis_network`
+    network        vis-network's options, see :mod:`kamgraph.views.pyvis_network`
 
 The concept record is :data:`kamgraph.graph.CONCEPT_FIELDS`, each field renamed
 by one rule (:func:`camel_case`); only ``http(s)`` links survive (:func:`safe_link`).
@@ -33,7 +34,7 @@ from kamgraph.findings import Finding
 from kamgraph.graph import CONCEPT_FIELDS, ConceptGraph
 from kamgraph.names import local_name
 from kamgraph.views.layout import cached_positions
-from kamgraph.views.pyvis_network import network_data
+from kamgraph.views.pyvis_network import network_options
 from kamgraph.vocabulary import pick_label, plain_colour
 
 # Used only for categories whose ontology gives no kamo:colour.
@@ -112,24 +113,17 @@ def page_data(concepts: ConceptGraph, *, scope: str | None = None, links: list[M
                      if concepts.node_id(r.iri) in used_relations]
     section_order = {s.id: i for i, s in enumerate(concepts.sections)}
 
-    concept_rows, vis_nodes = [], []
+    concept_rows = []
     for node_id in sorted(graph.nodes, key=lambda n: _reading_order(graph.nodes[n], section_order, n)):
         attrs = graph.nodes[node_id]
-        concept_rows.append(concept_row(node_id, attrs))
         x, y = positions[node_id]
-        vis_nodes.append({"id": node_id, "label": pick_label(attrs["labels"], languages, attrs["local_name"]),
-                          "color": colours.get(attrs["category"], "#cccccc"), "x": x, "y": y})
-    # Edge labels are drawn only around the selected concept (see the page script), so none are set here.
-    vis_edges = [{"from": u, "to": v, "id": f"{u}|{key}|{v}"} for u, v, key in sorted(graph.edges(keys=True))]
+        concept_rows.append({**concept_row(node_id, attrs), "x": int(x), "y": int(y),
+                             "colour": colours.get(attrs["category"], "#cccccc")})
     edge_rows = [{"id": f"{u}|{key}|{v}", "from": u, "to": v, "relation": key,
                   "status": graph.edges[u, v, key].get("status"),
                   "evidence": graph.edges[u, v, key].get("evidence", {})}
                  for u, v, key in sorted(graph.edges(keys=True))]
-    overview = _overview(graph, positions, category_rows) if len(vis_nodes) > OVERVIEW_THRESHOLD else None
-    if overview:
-        for node in vis_nodes:
-            node["hidden"] = True
-    nodes, edges, options = network_data(vis_nodes, vis_edges)
+    overview = _overview(graph, positions, category_rows) if len(concept_rows) > OVERVIEW_THRESHOLD else None
     data = {
         "overview": overview,
         "title": concepts.title,
@@ -144,7 +138,7 @@ def page_data(concepts: ConceptGraph, *, scope: str | None = None, links: list[M
                       "lastLine": s.last_line, "text": s.text} for s in concepts.sections],
         "concepts": concept_rows,
         "edges": edge_rows,
-        "vis": {"nodes": nodes, "edges": edges, "options": options},
+        "network": network_options(),
     }
     if findings is not None:
         data["findings"] = draft_findings(concepts, findings)
@@ -196,7 +190,7 @@ def _overview(graph: nx.MultiDiGraph, positions: dict, category_rows: list[dict]
     font = max((g["size"] for g in groups), default=40) // 4
     for group in groups:
         group["font"] = font
-    return {"groups": groups, "members": members}
+    return {"groups": groups}
 
 
 def _category_colours(concepts: ConceptGraph, categories: list) -> dict[str, str]:

@@ -1,26 +1,26 @@
-"""The one place pyvis is used: it turns nodes and edges into vis-network data and options.
+"""The one place pyvis is used: the vis-network asset it ships, and the network's options.
 
 pyvis is unmaintained (last release 2023) and its own template loads a CDN and
 has HTML-injection sinks, so it is fenced here: we call only
 ``get_network_data()``, never ``show``/``write_html``/``generate_html``, and the
-page comes from our own template (:mod:`kamgraph.views.map`). The vis-network
+page comes from our own template (:mod:`kamgraph.views.html`). The vis-network
 build that pyvis bundles is read from the installed package, so the asset is
 pinned together with pyvis itself.
 
-Nodes and edges are made by pyvis' own ``Node`` and ``Edge`` classes but
-appended to the Network directly: ``Network.add_node``/``add_edge`` check
-every id against a *list* (quadratic: 6.5 s at 10,000 concepts, minutes at
-50,000), so the uniqueness checks are done here with sets instead.
+Node and edge objects are not made here: the page script builds them from the
+page data's concept and edge rows (``kamgraph/views/frontend/map.js``), so the
+page carries each concept once. The objects pyvis made held nothing those rows
+lack (id, label, colour, position; from, to), and the options below give every
+node its box shape and every edge its arrow.
 """
 
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from importlib import resources
 
-from pyvis.edge import Edge
 from pyvis.network import Network
-from pyvis.node import Node
 
 VIS_VERSION = "9.1.2"
 
@@ -32,29 +32,12 @@ def vis_assets() -> tuple[str, str]:
             folder.joinpath("vis-network.css").read_text("utf-8"))
 
 
-def network_data(nodes: list[dict], edges: list[dict]) -> tuple[list[dict], list[dict], dict]:
-    """vis-network node and edge objects plus options, for a static (physics-off) map."""
+@lru_cache(maxsize=1)
+def network_options() -> dict:
+    """vis-network options for a static (physics-off, positions given) map; made once, never changed."""
     network = Network(directed=True, cdn_resources="in_line")
-    known: set = set()
-    for node in nodes:
-        node = dict(node)
-        node_id = node.pop("id")
-        if node_id in known:
-            raise ValueError(f"duplicate node id {node_id!r}")
-        known.add(node_id)
-        made = Node(node_id, node.pop("shape", "box"), label=node.pop("label"), color=node.pop("color"),
-                    font_color=network.font_color, **node)
-        network.nodes.append(made.options)
-        network.node_ids.append(node_id)
-        network.node_map[node_id] = made.options
-    for edge in edges:
-        edge = dict(edge)
-        source, target = edge.pop("from"), edge.pop("to")
-        if source not in known or target not in known:
-            raise ValueError(f"edge {source!r} -> {target!r} names a node that does not exist")
-        network.edges.append(Edge(source, target, True, **edge).options)
     network.toggle_physics(False)
-    vis_nodes, vis_edges, _heading, _height, _width, options = network.get_network_data()
+    *_, options = network.get_network_data()
     options = json.loads(options)
     options.update({
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False, "keyboard": False,
@@ -70,4 +53,4 @@ def network_data(nodes: list[dict], edges: list[dict]) -> tuple[list[dict], list
         "physics": {"enabled": False},
         "layout": {"improvedLayout": False, "randomSeed": 1},
     })
-    return vis_nodes, vis_edges, options
+    return options

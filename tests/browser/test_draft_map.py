@@ -14,8 +14,8 @@ pytestmark = pytest.mark.browser
 
 # How many pixels of the badge's orange lie in a small square around the concept's top-right corner.
 BADGE_PIXELS = """() => {
-  const box = network.getBoundingBox('ex:Plain');
-  const at = network.canvasToDOM({x: box.right, y: box.top});
+  const box = kamgraph.network.getBoundingBox('ex:Plain');
+  const at = kamgraph.network.canvasToDOM({x: box.right, y: box.top});
   const canvas = document.querySelector('#map canvas');
   const ratio = canvas.width / canvas.clientWidth;
   const size = 24;

@@ -35,9 +35,9 @@ def embedded(page) -> dict:
 def test_committed_map_draws_every_concept_offline(browser):
     page, log = open_map(browser, OUTPUT / "index.html")
     data = embedded(page)
-    drawn = page.evaluate("network.body.nodeIndices.length")
+    drawn = page.evaluate("kamgraph.network.body.nodeIndices.length")
     assert drawn == len(data["concepts"]) >= 100
-    assert page.evaluate("network.body.edgeIndices.length") == len(data["edges"])
+    assert page.evaluate("kamgraph.network.body.edgeIndices.length") == len(data["edges"])
     assert log.external_requests == []
     assert log.requests == [(OUTPUT / "index.html").resolve().as_uri()]
     assert log.page_errors == [] and log.dialogs == [] and log.console_errors == []
@@ -73,7 +73,7 @@ def test_language_switch_relabels_the_map(browser, small_map: Path):
 def test_hover_shows_the_definition(browser, small_map: Path):
     page, _ = open_map(browser, small_map)
     point = page.evaluate("""() => {
-        const p = network.canvasToDOM(network.getPositions(['ex:Apple'])['ex:Apple']);
+        const p = kamgraph.network.canvasToDOM(kamgraph.network.getPositions(['ex:Apple'])['ex:Apple']);
         const box = document.getElementById('map').getBoundingClientRect();
         return {x: p.x + box.left, y: p.y + box.top};
     }""")

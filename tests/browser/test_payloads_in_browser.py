@@ -1,7 +1,7 @@
 """The payload corpus in Chromium: no dialog, no error, no request, no CSP violation; text shown literally.
 
 Assertions rest on the page's stable surface (window.kamgraph.select, #details-title,
-#details-body, data-ready, the JSON data island), not on how map.js lays details out.
+#details-body, data-ready, the JSON data island), not on how the page script lays details out.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def test_every_concept_shows_its_text_literally(payload_page):
         found = page.evaluate(ELEMENTS_AND_LINKS)
         assert all(h.startswith(("http://", "https://", "#")) or OWN_PAGE.fullmatch(h) for h in found["hrefs"]), (
             found["hrefs"])
-        assert found["handlers"] == [] and found["foreign"] == 0 and found["scripts"] == 4  # data, vis-network, map.js, overview.js
+        assert found["handlers"] == [] and found["foreign"] == 0 and found["scripts"] == 3  # data, vis-network, the page script
     assert log.dialogs == [] and log.page_errors == [] and log.console_errors == []
     assert log.external_requests == []
     assert csp_violations(page) == []

@@ -30,7 +30,7 @@ def assert_inert(page, log) -> None:
     assert log.dialogs == [] and log.page_errors == [] and log.console_errors == []
     assert log.external_requests == [] and csp_violations(page) == []
     assert page.locator("img, iframe, svg, style:not(head style), object, embed").count() == 0
-    assert page.locator("script").count() == 4  # data, vis-network, page script, overview script: nothing added
+    assert page.locator("script").count() == 3  # data, vis-network, the page script: nothing added
     hrefs = page.locator("a[href]").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert all(ALLOWED_HREF.fullmatch(h) for h in hrefs), hrefs
 

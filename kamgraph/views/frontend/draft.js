@@ -1,0 +1,48 @@
+/* Draft maps only (kamgraph build --draft; the page data has "findings" only then): an
+   orange (warning) or red (error) badge on every drawn concept with findings, and the
+   findings in its details panel. */
+kamgraph.draft = (function () {
+  function findingsOf(app, id) { return (app.model.data.findings && app.model.data.findings[id]) || []; }
+
+  /* The panel's findings box for concept ``c``, or null. */
+  function section(app, c) {
+    var found = findingsOf(app, c.id);
+    if (!found.length) { return null; }
+    var el = kamgraph.dom.el;
+    var box = el("div", null, "draft-findings");
+    box.appendChild(el("h3", app.ui("draftFindings")));
+    var list = el("ul");
+    found.forEach(function (f) {
+      list.appendChild(el("li", f.severity + " [" + f.code + "]: " + f.message + (f.hint ? " (" + f.hint + ")" : ""),
+                          "finding-" + f.severity));
+    });
+    box.appendChild(list);
+    return box;
+  }
+
+  function mount(app) {
+    var findings = app.model.data.findings;
+    if (!findings) { return; }
+    var network = app.map.network;
+    var ids = Object.keys(findings).filter(function (id) { return app.model.concepts.has(id); });
+    network.on("afterDrawing", function (ctx) {
+      ids.forEach(function (id) {
+        if (!app.map.drawn(id)) { return; }
+        var box = network.getBoundingBox(id);
+        var error = findings[id].some(function (f) { return f.severity === "error"; });
+        ctx.beginPath();
+        ctx.arc(box.right, box.top, 9, 0, 2 * Math.PI);
+        ctx.fillStyle = error ? "#c62828" : "#e07b00";
+        ctx.fill();
+        ctx.fillStyle = "#ffffff";
+        ctx.font = "bold 13px sans-serif";
+        ctx.textAlign = "center";
+        ctx.textBaseline = "middle";
+        ctx.fillText("!", box.right, box.top + 1);
+      });
+    });
+    app.map.container.setAttribute("data-draft-badges", String(ids.length));
+  }
+
+  return { section: section, mount: mount };
+}());

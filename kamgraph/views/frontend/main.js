@@ -1,0 +1,44 @@
+/* Start-up: read the page data, make the one state (language and mode from the address),
+   mount the map and every view, render once, apply the address, and mark the page ready
+   (<html data-ready="true">) after the first drawing. window.kamgraph is the namespace of
+   every module and the handle tests and debugging use: data, state, network, nodes and
+   edges (the drawn ones: vis DataViews), select(id, focus), setLanguage(lang). */
+(function () {
+  var data = JSON.parse(document.getElementById("kamgraph-data").textContent);
+  var model = kamgraph.model.create(data);
+  var route = kamgraph.routing.parse(location.hash, model.languages);
+  var store = kamgraph.store.create(model, { lang: route.lang || model.languages[0], mode: route.mode });
+  var state = store.state;
+  var app = {
+    model: model, store: store, state: state,
+    words: kamgraph.labels.forState(state, model),
+    ui: function (key) { return kamgraph.strings.text(state.lang, key); }
+  };
+
+  var routing = kamgraph.routing.mount(app);
+  var tour = kamgraph.tour.mount(app);  // first: it restores the visited concepts into the state
+  app.map = kamgraph.map.mount(app);
+  var views = [app.map.render, kamgraph.overview.mount(app), kamgraph.interface.mount(app), kamgraph.legend.mount(app),
+               kamgraph.panel.mount(app), tour, kamgraph.outline.mount(app), kamgraph.search.mount(app), routing.render];
+  kamgraph.draft.mount(app);
+  kamgraph.export.mount(app);
+  views.forEach(store.subscribe);
+
+  kamgraph.data = data;
+  kamgraph.app = app;
+  kamgraph.state = state;
+  kamgraph.network = app.map.network;
+  kamgraph.nodes = app.map.nodeView;
+  kamgraph.edges = app.map.edgeView;
+  kamgraph.select = function (id, focus) { store.select(id, { focus: Boolean(focus), history: "push" }); };
+  kamgraph.setLanguage = function (lang) { store.setLanguage(lang, { history: "replace" }); };
+  kamgraph.overview.expand = function (category) { store.unfold(category); };
+  kamgraph.overview.collapse = function () { store.foldAll(); };
+
+  store.emit({ language: true, selection: true, visibility: true, focus: true, outline: true, visited: true },
+             { history: "none" });
+  app.map.fitStart();
+  if (location.hash) { routing.apply(); }
+  app.map.network.once("afterDrawing", function () { document.documentElement.setAttribute("data-ready", "true"); });
+  app.map.network.redraw();
+}());

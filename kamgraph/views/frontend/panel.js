@@ -1,0 +1,153 @@
+/* The details panel of the selected concept: labels in every language, category,
+   definitions, origin and reference, the source passage with the concept's own lines
+   marked, and its relations as sentences both ways, each a link. Also the status line
+   that announces the selection to screen readers. */
+kamgraph.panel = (function () {
+  var el = kamgraph.dom.el;
+
+  /* "L4–L7, L38" -> [[4, 7], [38, 38]] (pure) */
+  function lineRanges(text) {
+    var ranges = [];
+    String(text || "").split(",").forEach(function (part) {
+      var found = part.match(/L?(\d+)(?:\s*[–-]\s*L?(\d+))?/);
+      if (found) { ranges.push([Number(found[1]), Number(found[2] || found[1])]); }
+    });
+    return ranges;
+  }
+  function inRanges(line, ranges) { return ranges.some(function (r) { return line >= r[0] && line <= r[1]; }); }
+
+  function mount(app) {
+    var model = app.model, state = app.state, store = app.store, words = app.words, ui = app.ui;
+    var title = document.getElementById("details-title");
+    var body = document.getElementById("details-body");
+    var status = document.getElementById("status");
+
+    function withLanguage(node, language) { return kamgraph.dom.withLanguage(node, language, state.lang); }
+
+    function conceptLink(c) {
+      var link = el("a", words.concept(c));
+      link.href = app.hashFor(c.id);
+      link.addEventListener("click", function (event) { event.preventDefault(); store.select(c.id, { focus: true, history: "push" }); });
+      return link;
+    }
+
+    function sentence(c, e, isOutgoing) {
+      var r = model.relations.get(e.relation);
+      var reading = r ? words.pick(isOutgoing ? r.labels : r.inverseLabels, words.pick(r.labels, e.relation)) : e.relation;
+      var other = model.concepts.get(isOutgoing ? e.to : e.from);
+      var item = el("li");
+      item.appendChild(document.createTextNode(words.concept(c) + " — " + reading + " → "));
+      item.appendChild(conceptLink(other));
+      if (e.status) { item.dataset.status = e.status; }
+      return item;
+    }
+
+    /* The sections that hold the concept's lines (its own section first), each with those lines marked. */
+    function passage(c) {
+      var ranges = lineRanges(c.sourceLines);
+      var shown = [];
+      var own = c.section ? model.sections.get(c.section) : null;
+      if (own) { shown.push(own); }
+      model.data.sections.forEach(function (s) {
+        if (shown.indexOf(s) < 0 && s.firstLine && ranges.some(function (r) { return r[0] <= s.lastLine && r[1] >= s.firstLine; })) {
+          shown.push(s);
+        }
+      });
+      var box = el("div", null, "passages");
+      shown.forEach(function (s) {
+        var figure = el("figure", null, "passage");
+        var caption = el("figcaption", words.section(s));
+        if (s.firstLine) { caption.appendChild(el("span", " (" + ui("lines") + " " + s.firstLine + "–" + s.lastLine + ")", "meta")); }
+        figure.appendChild(caption);
+        if (s.text) {
+          var quote = el("blockquote");
+          var lines = s.text.split("\n");
+          var numbered = s.firstLine && lines.length === s.lastLine - s.firstLine + 1;
+          lines.forEach(function (line, index) {
+            var number = numbered ? s.firstLine + index : null;
+            var row = el(number !== null && inRanges(number, ranges) ? "mark" : "span", line, "line");
+            if (number !== null) { row.dataset.line = String(number); }
+            quote.appendChild(row);
+          });
+          figure.appendChild(quote);
+        }
+        box.appendChild(figure);
+      });
+      return shown.length ? box : null;
+    }
+
+    function renderDetails() {
+      body.replaceChildren();
+      if (!state.selected) { title.textContent = ui("concept"); title.removeAttribute("lang"); body.appendChild(el("p", ui("pick"), "meta")); return; }
+      var c = model.concepts.get(state.selected);
+      var label = words.pickWithLanguage(c.labels);
+      title.textContent = label[0] === null ? c.localName : label[0];
+      withLanguage(title, label[1]);
+      if (!label[1] || label[1] === state.lang) { title.removeAttribute("lang"); }
+
+      model.languages.filter(function (l) { return l !== state.lang && c.labels[l]; }).forEach(function (l) {
+        var line = el("p", null, "other-language");
+        line.appendChild(el("span", l.toUpperCase() + ": ", "meta"));
+        line.appendChild(withLanguage(el("span", c.labels[l]), l));
+        body.appendChild(line);
+      });
+      var alternatives = words.pickWithLanguage(c.altLabels);
+      if (alternatives[0]) {
+        body.appendChild(withLanguage(el("p", ui("also") + ": " + alternatives[0].join(", "), "meta"), alternatives[1]));
+      }
+
+      var categoryLine = el("p", null, "category-line");
+      var swatch = el("span", null, "swatch");
+      swatch.style.backgroundColor = kamgraph.dom.safeColour(c.colour);
+      categoryLine.appendChild(swatch);
+      categoryLine.appendChild(el("span", ui("category") + ": " + words.category(c.category)));
+      body.appendChild(categoryLine);
+
+      var definition = words.pickWithLanguage(c.definitions);
+      if (definition[0]) { body.appendChild(withLanguage(el("p", definition[0], "definition"), definition[1])); }
+      var scope = words.pickWithLanguage(c.scopeNotes);
+      if (scope[0]) {
+        scope[0].forEach(function (s) { body.appendChild(withLanguage(el("p", ui("scope") + ": " + s), scope[1])); });
+      }
+      var standard = words.pickWithLanguage(c.standardDefinitions);
+      if (standard[0]) { body.appendChild(withLanguage(el("p", ui("standard") + ": " + standard[0]), standard[1])); }
+      if (!definition[0] && !standard[0]) { body.appendChild(el("p", ui("noDefinition"), "meta")); }
+
+      var origin = el("p", null, "origin");
+      origin.appendChild(el("strong", ui("origin") + ": "));
+      origin.appendChild(document.createTextNode(c.origin === "beyond-source" ? ui("beyond") : ui("fromSource")));
+      var reference = words.pick(c.sourceLabels, c.citation);
+      if (reference) {
+        origin.appendChild(document.createTextNode(" — " + ui("reference") + ": "));
+        if (c.source) {
+          var link = el("a", reference);
+          link.href = c.source;  // only http(s): checked at build time
+          link.rel = "noopener noreferrer";
+          origin.appendChild(link);
+        } else { origin.appendChild(document.createTextNode(reference)); }
+        if (c.citation && c.citation !== reference) { origin.appendChild(el("span", " (" + c.citation + ")", "meta")); }
+      }
+      if (c.sourceLines) { origin.appendChild(el("span", " · " + ui("lines") + " " + c.sourceLines.replace(/L/g, ""), "meta")); }
+      body.appendChild(origin);
+
+      var source = passage(c);
+      if (source) { body.appendChild(el("h3", ui("passage"))); body.appendChild(source); }
+
+      var list = el("ul", null, "sentences");
+      (model.links.outgoing.get(c.id) || []).forEach(function (e) { list.appendChild(sentence(c, e, true)); });
+      (model.links.incoming.get(c.id) || []).forEach(function (e) { list.appendChild(sentence(c, e, false)); });
+      if (list.children.length) { body.appendChild(el("h3", ui("relations"))); body.appendChild(list); }
+      var findings = kamgraph.draft.section(app, c);
+      if (findings) { body.appendChild(findings); }
+    }
+
+    return function render(changed) {
+      if (changed.selection || changed.language || changed.mode) { renderDetails(); }
+      if (changed.selection) {
+        status.textContent = state.selected ? ui("selected") + ": " + words.concept(model.concepts.get(state.selected)) : "";
+      }
+    };
+  }
+
+  return { lineRanges: lineRanges, mount: mount };
+}());

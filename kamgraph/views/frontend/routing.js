@@ -1,0 +1,63 @@
+/* The address is a public contract: #concept=<local name>&lang=<language>&mode=<mode>.
+   ``mode`` is written only when it is not "map", so the addresses of the map view stay as
+   they always were; an unknown mode reads as "map". Picking a concept pushes an entry, so
+   back and forward move through the concepts looked at. */
+kamgraph.routing = (function () {
+  var MODES = ["map", "read", "practise", "compare"];
+  var DEFAULT_MODE = "map";
+
+  /* {concept, lang, mode} from a hash: concept as written (null when absent), lang only when
+     it is one of ``languages`` (null otherwise), mode always one of MODES. Pure. */
+  function parse(hash, languages) {
+    var params = new URLSearchParams(String(hash || "").replace(/^#/, ""));
+    var lang = params.get("lang"), mode = params.get("mode");
+    return {
+      concept: params.get("concept") || null,
+      lang: lang && (!languages || languages.indexOf(lang) >= 0) ? lang : null,
+      mode: MODES.indexOf(mode) >= 0 ? mode : DEFAULT_MODE
+    };
+  }
+
+  /* The hash for {concept, lang, mode}, in that order. Pure. */
+  function format(route) {
+    var params = new URLSearchParams();
+    if (route.concept) { params.set("concept", route.concept); }
+    if (route.lang) { params.set("lang", route.lang); }
+    if (route.mode && route.mode !== DEFAULT_MODE && MODES.indexOf(route.mode) >= 0) { params.set("mode", route.mode); }
+    return "#" + params.toString();
+  }
+
+  function mount(app) {
+    var state = app.state, store = app.store, model = app.model;
+
+    app.hashFor = function (id) {
+      return format({ concept: id ? model.routeName(id) : null, lang: state.lang, mode: state.mode });
+    };
+
+    /* The address into the state (start-up, back, forward, an edited address). */
+    function apply() {
+      var route = parse(location.hash, model.languages);
+      if (route.lang && route.lang !== state.lang) { store.setLanguage(route.lang, { history: "none" }); }
+      if (route.mode !== state.mode) { store.setMode(route.mode, { history: "none" }); }
+      var id = route.concept ? model.resolve(route.concept) : null;
+      if (id && id !== state.selected) { store.select(id, { focus: true, history: "none" }); }
+      else if (!route.concept && state.selected) { store.select(null, { history: "none" }); }
+    }
+    window.addEventListener("hashchange", apply);
+
+    /* The state into the address, after a change of what the address carries. */
+    function render(changed, how) {
+      if (!(changed.selection || changed.language || changed.mode)) { return; }
+      var history = how.history || "replace";
+      var wanted = app.hashFor(state.selected);
+      if (history === "none" || location.hash === wanted) { return; }
+      try {
+        if (history === "push") { location.hash = wanted; } else { window.history.replaceState(null, "", wanted); }
+      } catch (error) { /* a sandboxed page: the view still works, without a shareable address */ }
+    }
+
+    return { apply: apply, render: render };
+  }
+
+  return { MODES: MODES, parse: parse, format: format, mount: mount };
+}());
