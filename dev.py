@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -30,12 +31,12 @@ def say(message: str) -> None:
     print(f"dev.py: {message}", flush=True)
 
 
-def run(command: list[str], **kwargs) -> int:
+def run(command: list[str], **kwargs: Any) -> int:
     return subprocess.call(command, cwd=ROOT, **kwargs)
 
 
 def setup() -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs on whatever python3 is there, to say so
         sys.exit(f"dev.py: kamgraph needs Python 3.11 or newer, this is {sys.version.split()[0]}")
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if STAMP.exists() and STAMP.read_text().strip() == wanted and (BIN / "kamgraph").exists():
@@ -48,8 +49,8 @@ def setup() -> None:
     pip = [str(BIN / "python"), "-m", "pip", "install", "--disable-pip-version-check", "--quiet"]
     log = VENV / "pip.log"
     with log.open("w") as output:
-        ok = (run(pip + ["--upgrade", "pip"], stdout=output, stderr=subprocess.STDOUT) == 0
-              and run(pip + ["--editable", ".[test]"], stdout=output, stderr=subprocess.STDOUT) == 0)
+        ok = (run([*pip, "--upgrade", "pip"], stdout=output, stderr=subprocess.STDOUT) == 0
+              and run([*pip, "--editable", ".[test]"], stdout=output, stderr=subprocess.STDOUT) == 0)
     if not ok:
         print("".join(log.read_text().splitlines(keepends=True)[-30:]), file=sys.stderr)
         sys.exit(f"dev.py: installing the dependencies failed (the whole pip output is in {log})")

@@ -54,7 +54,10 @@ def _label_position(context: CheckContext, concept: URIRef, label: Literal) -> P
 
 
 def duplicate_labels(context: CheckContext) -> list[Finding]:
-    """Two concepts with the same prefLabel in one language (case and spacing ignored): a reader cannot tell them apart."""
+    """Two concepts with the same prefLabel in one language (case and spacing ignored).
+
+    A reader cannot tell them apart.
+    """
     owners: dict[tuple[str, str], list[tuple[URIRef, Literal]]] = defaultdict(list)
     for concept in context.vocabulary.concepts:
         for label in context.data.objects(concept, SKOS.prefLabel):

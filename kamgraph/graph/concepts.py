@@ -20,8 +20,15 @@ from kamgraph.names import Namer, local_name
 from kamgraph.namespaces import DCTERMS, KAMO, OWL, RDF, RDFS, SKOS
 from kamgraph.sources.ontology import Ontology
 from kamgraph.sources.triples import Triples
-from kamgraph.vocabulary import (PREFERRED_LANGUAGES, Vocabulary, all_by_language, by_language, first_int,
-                                 first_text, read_vocabulary)
+from kamgraph.vocabulary import (
+    PREFERRED_LANGUAGES,
+    Vocabulary,
+    all_by_language,
+    by_language,
+    first_int,
+    first_text,
+    read_vocabulary,
+)
 
 # The attributes of every concept node: the concept record, as every view reads it.
 CONCEPT_FIELDS = ("iri", "local_name", "labels", "alt_labels", "definitions", "scope_notes", "standard_definitions",
@@ -76,7 +83,8 @@ def build_concept_graph(graph: Triples, prefixes: dict[str, str], vocabulary: Vo
     sections, membership = _sections(graph, namer)
     statuses = _relation_annotations(graph)
 
-    concepts: nx.MultiDiGraph = nx.MultiDiGraph(title=_title(graph), languages=_languages(graph, vocabulary), sections=sections)
+    concepts: nx.MultiDiGraph = nx.MultiDiGraph(title=_title(graph), languages=_languages(graph, vocabulary),
+                                                sections=sections)
     for iri in vocabulary.concepts:
         concepts.add_node(namer.compact(iri), **_concept_attributes(graph, iri, vocabulary, namer, membership))
 

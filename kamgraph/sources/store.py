@@ -17,7 +17,6 @@ HTTP error carries the server's own message.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
@@ -154,9 +153,9 @@ def _ntriples(source: SourceFile) -> str:
     """The file's triples as N-Triples: relative IRIs resolved against the file, as when it was loaded."""
     triples = ox.parse(source.text.encode("utf-8"), format=ox.RdfFormat.TURTLE,
                        base_iri=source.path.resolve().as_uri())
-    serialized = io.BytesIO()  # given an output, serialize writes to it (and returns None)
-    ox.serialize(triples, serialized, format=ox.RdfFormat.N_TRIPLES)
-    return serialized.getvalue().decode("utf-8")
+    serialized = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    assert serialized is not None  # given no output, pyoxigraph returns the bytes
+    return serialized.decode("utf-8")
 
 
 def _put(url: str, graph: str, turtle: str, timeout: float) -> None:
