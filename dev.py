@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Set up kamgraph in ./.venv and run it: the two commands of the README's Quick start.
+"""Set up kamgraph in ./.venv and run it: the two commands of the README's Quick start, and the lint.
 
     python3 dev.py build [kamgraph build options]   # set up, then build output/index.html
     python3 dev.py test  [pytest options]           # set up, then run the whole test suite
+    python3 dev.py lint                             # set up, then run ruff and mypy (configured in pyproject.toml)
 
 Set-up happens once and again whenever pyproject.toml changes. Needs only
 Python 3.11+ and access to the package index. The browser tests drive Debian's
@@ -79,14 +80,26 @@ def ensure_browser() -> None:
         say("could not install chromium: the browser tests will be skipped outside CI")
 
 
+def lint() -> int:
+    """ruff over the repository (tests/ for pyflakes' rules only), then mypy over kamgraph/, dev.py, benchmarks/."""
+    checkers = {"ruff": [str(BIN / "ruff"), "check", "."], "mypy": [str(BIN / "mypy")]}
+    failed = [name for name, command in checkers.items() if run(command) != 0]
+    if failed:
+        say(f"{' and '.join(failed)} found problems")
+        return 1
+    return 0
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("build", "test"):
+    if not argv or argv[0] not in ("build", "test", "lint") or (argv[0] == "lint" and argv[1:]):
         print(__doc__.strip())
         return 2
     command, rest = argv[0], argv[1:]
     setup()
     if command == "build":
         return run([str(BIN / "kamgraph"), "build", *rest])
+    if command == "lint":
+        return lint()
     ensure_browser()
     code = run([str(BIN / "python"), "-m", "pytest", *rest])
     if code == PYTEST_NO_TESTS:
