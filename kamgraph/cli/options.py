@@ -35,7 +35,8 @@ def out_option(what: str) -> Callable[[Command], Command]:
                         show_default=True, help=what)
 
 
-def format_option(*choices: str, help: str | None = None) -> Callable[[Command], Command]:  # noqa: A002 - click's own parameter name
+def format_option(*choices: str,
+                  help: str | None = None) -> Callable[[Command], Command]:  # noqa: A002 - click's own parameter name
     """``--format`` with ``choices``, the first the default."""
     return click.option("--format", "output_format", type=click.Choice(choices), default=choices[0],
                         show_default=True, help=help)

@@ -22,6 +22,7 @@ from rdflib.term import Node
 
 Triple = tuple[Node, Node, Node]
 TriplePattern = tuple[Node | None, Node | None, Node | None]  # None matches any term
+OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple  # a Triple as a term is RDF-star: not supported
 
 
 class Triples(Protocol):
@@ -64,9 +65,6 @@ def quiet_ill_typed_literals() -> Iterator[None]:
         yield
     finally:
         _RDFLIB_TERM_LOG.removeFilter(_drop)
-
-
-OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple  # a Triple as a term is RDF-star: not supported
 
 
 def from_oxigraph(term: OxTerm) -> Node:
