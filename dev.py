@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Set up kamgraph in ./.venv and run it: the two commands of the README's Quick start.
+"""Set up kamgraph in ./.venv and run it: the two commands of the README's Quick start, and the lint.
 
     python3 dev.py build [kamgraph build options]   # set up, then build output/index.html
     python3 dev.py test  [pytest options]           # set up, then run the whole test suite
+    python3 dev.py lint                             # set up, then run ruff and mypy (configured in pyproject.toml)
 
 Set-up happens once and again whenever pyproject.toml changes. Needs only
 Python 3.11+ and access to the package index. The browser tests drive Debian's
@@ -18,6 +19,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -30,12 +32,12 @@ def say(message: str) -> None:
     print(f"dev.py: {message}", flush=True)
 
 
-def run(command: list[str], **kwargs) -> int:
+def run(command: list[str], **kwargs: Any) -> int:
     return subprocess.call(command, cwd=ROOT, **kwargs)
 
 
 def setup() -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs on whatever python3 is there, to say so
         sys.exit(f"dev.py: kamgraph needs Python 3.11 or newer, this is {sys.version.split()[0]}")
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if STAMP.exists() and STAMP.read_text().strip() == wanted and (BIN / "kamgraph").exists():
@@ -48,8 +50,8 @@ def setup() -> None:
     pip = [str(BIN / "python"), "-m", "pip", "install", "--disable-pip-version-check", "--quiet"]
     log = VENV / "pip.log"
     with log.open("w") as output:
-        ok = (run(pip + ["--upgrade", "pip"], stdout=output, stderr=subprocess.STDOUT) == 0
-              and run(pip + ["--editable", ".[test]"], stdout=output, stderr=subprocess.STDOUT) == 0)
+        ok = (run([*pip, "--upgrade", "pip"], stdout=output, stderr=subprocess.STDOUT) == 0
+              and run([*pip, "--editable", ".[test]"], stdout=output, stderr=subprocess.STDOUT) == 0)
     if not ok:
         print("".join(log.read_text().splitlines(keepends=True)[-30:]), file=sys.stderr)
         sys.exit(f"dev.py: installing the dependencies failed (the whole pip output is in {log})")
@@ -78,14 +80,26 @@ def ensure_browser() -> None:
         say("could not install chromium: the browser tests will be skipped outside CI")
 
 
+def lint() -> int:
+    """ruff over the repository (tests/ for pyflakes' rules only), then mypy over kamgraph/, dev.py, benchmarks/."""
+    checkers = {"ruff": [str(BIN / "ruff"), "check", "."], "mypy": [str(BIN / "mypy")]}
+    failed = [name for name, command in checkers.items() if run(command) != 0]
+    if failed:
+        say(f"{' and '.join(failed)} found problems")
+        return 1
+    return 0
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("build", "test"):
+    if not argv or argv[0] not in ("build", "test", "lint") or (argv[0] == "lint" and argv[1:]):
         print(__doc__.strip())
         return 2
     command, rest = argv[0], argv[1:]
     setup()
     if command == "build":
         return run([str(BIN / "kamgraph"), "build", *rest])
+    if command == "lint":
+        return lint()
     ensure_browser()
     code = run([str(BIN / "python"), "-m", "pytest", *rest])
     if code == PYTEST_NO_TESTS:

@@ -19,6 +19,10 @@ import argparse
 import statistics
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -55,7 +59,7 @@ ZOOM_FPS = """async () => {
 }"""
 
 
-def measure(browser, page_file: Path, runs: int, viewport: tuple[int, int]) -> dict:
+def measure(browser: Browser, page_file: Path, runs: int, viewport: tuple[int, int]) -> dict:
     ready, script, fps = [], [], []
     for _ in range(runs):
         context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})

@@ -103,21 +103,21 @@ def main() -> None:
     sizes = [1000, 10000] + ([50000] if args.large else [])
     rows, build_time = [], {}
     with tempfile.TemporaryDirectory() as tmp:
-        sources = []
+        sources: list[tuple[str, Path, int | None]] = []  # name, file, concepts (None: a real vocabulary)
         for size in sizes:
             path = Path(tmp) / f"syn-{size}.ttl"
             path.write_text(generate(size), encoding="utf-8")
             sources.append((f"syn-{size}", path, size))
         if STW.exists():
             sources.append(("STW 9.06", STW, None))
-        for name, source, size in sources:
+        for name, source, concepts in sources:
             out = Path(tmp) / f"out-{name.replace(' ', '_')}"
-            runs = 1 if size and size >= 50000 else args.runs
+            runs = 1 if concepts and concepts >= 50000 else args.runs
             seconds, peak = build_runs(source, out, runs)
             build_time[name] = seconds
             html = out / "index.html"
             ox_parse, our_parse = parse_ratio(source)
-            ready, fps = browser_metrics(html) if not size or size <= 10000 else (float("nan"), float("nan"))
+            ready, fps = browser_metrics(html) if not concepts or concepts <= 10000 else (float("nan"), float("nan"))
             rows.append(f"| {name} | {seconds:.2f} s | {peak} MB | {html.stat().st_size / 1e6:.1f} MB | "
                         f"{ready:.2f} s | {fps:.0f} | {our_parse:.2f} s / {ox_parse:.2f} s = "
                         f"{our_parse / ox_parse:.1f}× |")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from rdflib import URIRef
+from rdflib.term import Node
 
 
-def local_name(iri: str) -> str:
+def local_name(iri: Node | str) -> str:
     """The part after the last ``#`` or ``/`` (the whole IRI if there is none).
 
     >>> local_name("https://w3id.org/kamgraph/kam/KeyAccount")
@@ -35,7 +35,7 @@ class Namer:
         merged = {p: ns for p, ns in merged.items() if p in prefixes or ns not in taken}
         self._namespaces = sorted(((ns, p) for p, ns in merged.items()), key=lambda item: (-len(item[0]), item[1]))
 
-    def compact(self, iri: URIRef | str) -> str:
+    def compact(self, iri: Node | str) -> str:
         text = str(iri)
         for namespace, prefix in self._namespaces:
             if text.startswith(namespace) and len(text) > len(namespace):

@@ -11,6 +11,7 @@ was and no temporary file behind.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -66,10 +67,8 @@ def _stage(path: Path, text: str) -> str:
 
 
 def _remove(temporary: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(temporary)
-    except OSError:
-        pass
 
 
 def _sync_folder(folder: Path) -> None:

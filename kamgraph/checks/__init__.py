@@ -11,8 +11,13 @@ every ontology. Every code is listed in :data:`kamgraph.findings.CODES`.
 
 from __future__ import annotations
 
-from kamgraph.checks.content import (bad_colours, conflicting_labels, duplicate_labels, ill_typed_literals,
-                                     missing_categories)
+from kamgraph.checks.content import (
+    bad_colours,
+    conflicting_labels,
+    duplicate_labels,
+    ill_typed_literals,
+    missing_categories,
+)
 from kamgraph.checks.context import Check, CheckContext
 from kamgraph.checks.skos import generic_skos
 from kamgraph.checks.structure import broader_cycles, orphans, related_and_broader, undeclared_targets

@@ -22,10 +22,10 @@ def ill_typed_literals(context: CheckContext) -> list[Finding]:
     """Literals whose text does not fit their datatype, such as ``"twelve"^^xsd:integer``."""
     findings = []
     for source in context.ontology.data_files:
-        for subject, predicate, value in _typed_literal_triples(source):
+        for subject, predicate, value, datatype_iri in _typed_literal_triples(source):
             if not value.ill_typed:
                 continue
-            datatype = context.name(value.datatype)
+            datatype = context.name(datatype_iri)
             named = isinstance(subject, URIRef)
             findings.append(context.finding(
                 "ill-typed-literal", locate_literal(source, subject, str(value)),
@@ -35,11 +35,11 @@ def ill_typed_literals(context: CheckContext) -> list[Finding]:
     return findings
 
 
-def _typed_literal_triples(source: SourceFile) -> Iterator[tuple[Node, Node, Literal]]:
-    """The file's triples whose object is a literal with a datatype other than a plain string."""
+def _typed_literal_triples(source: SourceFile) -> Iterator[tuple[Node, Node, Literal, URIRef]]:
+    """The file's triples whose object is a literal with a datatype other than a plain string, and that datatype."""
     for subject, predicate, value in source.triples:
         if isinstance(value, Literal) and value.datatype is not None and str(value.datatype) not in _PLAIN_STRINGS:
-            yield subject, predicate, value
+            yield subject, predicate, value, value.datatype
 
 
 def _normalised(text: str) -> str:
@@ -54,7 +54,10 @@ def _label_position(context: CheckContext, concept: URIRef, label: Literal) -> P
 
 
 def duplicate_labels(context: CheckContext) -> list[Finding]:
-    """Two concepts with the same prefLabel in one language (case and spacing ignored): a reader cannot tell them apart."""
+    """Two concepts with the same prefLabel in one language (case and spacing ignored).
+
+    A reader cannot tell them apart.
+    """
     owners: dict[tuple[str, str], list[tuple[URIRef, Literal]]] = defaultdict(list)
     for concept in context.vocabulary.concepts:
         for label in context.data.objects(concept, SKOS.prefLabel):

@@ -42,7 +42,7 @@ class CheckContext:
     def at_subject(self, subject: Node) -> Position | None:
         return locate_subject(self.ontology, subject) if isinstance(subject, URIRef) else None
 
-    def at_statement(self, subject: URIRef, predicate: URIRef, target: URIRef) -> Position | None:
+    def at_statement(self, subject: URIRef, predicate: URIRef, target: Node) -> Position | None:
         return locate_statement(self.ontology, subject, predicate, target)
 
     def finding(self, code: str, position: Position | None, message: str, *, subject: str | None = None,

@@ -11,6 +11,7 @@ import re
 
 from pyshacl import validate as shacl_validate
 from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
 
 from kamgraph.checks.context import CheckContext
 from kamgraph.findings import Finding, Severity
@@ -44,11 +45,11 @@ def shacl_findings(context: CheckContext) -> list[Finding]:
     return findings
 
 
-def _shape_code(shapes: Graph, shape) -> str | None:
+def _shape_code(shapes: Graph, shape: Node | None) -> str | None:
     name = shapes.value(shape, SH.name) if shape is not None else None
     return str(name) if isinstance(name, Literal) else None
 
 
-def _component_code(component) -> str:
+def _component_code(component: Node | None) -> str:
     words = re.findall(r"[A-Z][a-z]*", local_name(component or "Shape").removesuffix("ConstraintComponent"))
     return "-".join(w.lower() for w in words) or "shape"

@@ -9,6 +9,7 @@ import difflib
 
 import networkx as nx
 from rdflib import URIRef
+from rdflib.term import Node
 
 from kamgraph.checks.context import CheckContext
 from kamgraph.findings import Finding
@@ -18,9 +19,9 @@ from kamgraph.sources.triples import TripleIndex
 from kamgraph.vocabulary import Vocabulary
 
 
-def hierarchy(data: TripleIndex, vocabulary: Vocabulary) -> nx.DiGraph:
+def hierarchy(data: TripleIndex, vocabulary: Vocabulary) -> nx.DiGraph[Node]:
     """Child -> parent edges from every broader-like and (reversed) narrower-like relation."""
-    tree = nx.DiGraph()
+    tree: nx.DiGraph[Node] = nx.DiGraph()
     for relation in vocabulary.relation_types.values():
         for subject, target in data.subject_objects(relation.iri):
             if relation.kind == "broader":
@@ -61,7 +62,7 @@ def undeclared_targets(context: CheckContext) -> list[Finding]:
     findings = []
     for relation in vocabulary.relation_types.values():
         for subject, target in context.data.subject_objects(relation.iri):
-            if subject not in concepts or target in concepts:
+            if not isinstance(subject, URIRef) or subject not in concepts or target in concepts:
                 continue
             statement = f"{context.name(subject)} {context.name(relation.iri)} {context.name(target)}"
             if target in vocabulary.retired:
@@ -84,7 +85,7 @@ def undeclared_targets(context: CheckContext) -> list[Finding]:
 def orphans(context: CheckContext) -> list[Finding]:
     """Concepts that no relation reaches or leaves: they float alone on the map."""
     concepts = context.vocabulary.concept_categories
-    connected: set[URIRef] = set()
+    connected: set[Node] = set()
     for relation in context.vocabulary.relation_types.values():
         for subject, target in context.data.subject_objects(relation.iri):
             if subject in concepts and target in concepts and subject != target:

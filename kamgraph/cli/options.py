@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from kamgraph.findings import Finding
+
+Command = TypeVar("Command", bound=Callable[..., Any])  # a command function, or a click command
 
 DEFAULT_ONTOLOGY = Path("ontology")
 DEFAULT_OUT = Path("output")
@@ -25,13 +29,14 @@ language_option = click.option(
     "--lang", "language", help="Language of the labels shown (default: the ontology's first).")
 
 
-def out_option(what: str):
+def out_option(what: str) -> Callable[[Command], Command]:
     """``--out DIR`` (default ``output/``); ``what`` says what the command writes there."""
     return click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_OUT,
                         show_default=True, help=what)
 
 
-def format_option(*choices: str, help: str | None = None):  # noqa: A002 - click's own parameter name
+def format_option(*choices: str,
+                  help: str | None = None) -> Callable[[Command], Command]:  # noqa: A002 - click's own parameter name
     """``--format`` with ``choices``, the first the default."""
     return click.option("--format", "output_format", type=click.Choice(choices), default=choices[0],
                         show_default=True, help=help)

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import sys
 import time
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.status import Status
 
 DELAY = 1.0
 
@@ -20,7 +24,7 @@ class StageProgress:
     def __init__(self, *, enabled: bool | None = None):
         self.enabled = sys.stderr.isatty() if enabled is None else enabled
         self.started = time.monotonic()
-        self._status = None
+        self._status: Status | None = None  # rich is imported only once a build turns out slow
         self._stage = ""
 
     def __call__(self, stage: str) -> None:
@@ -38,7 +42,7 @@ class StageProgress:
     def __enter__(self) -> StageProgress:
         return self
 
-    def __exit__(self, *_exc) -> None:
+    def __exit__(self, *_exc: object) -> None:
         if self._status is not None:
             self._status.stop()
             self._status = None

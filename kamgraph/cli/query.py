@@ -39,10 +39,13 @@ def query(paths: tuple[Path, ...], sparql: str, output_format: str) -> None:
                    else str(result.askAnswer).lower())
         return
     if result.type in ("CONSTRUCT", "DESCRIBE"):
+        assert result.graph is not None  # rdflib sets it for these two query types
         click.echo(result.graph.serialize(format="turtle"), nl=False)
         return
     if output_format == "json":
-        click.echo(result.serialize(format="json").decode("utf-8"))
+        serialized = result.serialize(format="json")
+        assert serialized is not None  # given no destination, rdflib returns the bytes
+        click.echo(serialized.decode("utf-8"))
         return
     table = as_table(result, Namer(ontology.prefixes()))
     if output_format == "csv":
@@ -53,8 +56,8 @@ def query(paths: tuple[Path, ...], sparql: str, output_format: str) -> None:
         click.echo(stream.getvalue(), nl=False)
         return
     widths = [max([len(c), *(len(r[i]) for r in table.rows)]) for i, c in enumerate(table.columns)]
-    click.echo("  ".join(c.ljust(w) for c, w in zip(table.columns, widths)).rstrip())
+    click.echo("  ".join(c.ljust(w) for c, w in zip(table.columns, widths, strict=True)).rstrip())
     click.echo("  ".join("-" * w for w in widths))
     for row in table.rows:
-        click.echo("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip())
+        click.echo("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
     click.echo(f"({len(table.rows)} row(s))")

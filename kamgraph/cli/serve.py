@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from kamgraph.cli import cli
 from kamgraph.cli.options import draft_option, ontology_option, resolve_paths
 from kamgraph.cli.watch import RebuildPrinter, watch_out_option
+
+if TYPE_CHECKING:  # the CLI imports the pipeline only when a command runs
+    from kamgraph.live.watch import Rebuild
 
 
 @cli.command()
@@ -35,7 +39,7 @@ def serve(paths: tuple[Path, ...], out_dir: Path, draft: bool, port: int) -> Non
     live = LivePage()
     printer = RebuildPrinter(out_dir)
 
-    def publish(outcome) -> None:
+    def publish(outcome: Rebuild) -> None:
         if outcome.ok and outcome.index_data is not None:  # the page just built, with the reload script
             live.update(rebuilder.good_builds, render_page(outcome.index_data, live_version=rebuilder.good_builds))
         printer(outcome)

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from kamgraph.cli import cli
 from kamgraph.cli.options import draft_option, ontology_option, out_option, print_findings, resolve_paths
+
+if TYPE_CHECKING:  # the CLI imports the pipeline only when a command runs
+    from kamgraph.findings import Finding
+    from kamgraph.live.watch import Rebuild
 
 
 class RebuildPrinter:
@@ -19,22 +24,22 @@ class RebuildPrinter:
 
     def __init__(self, out_dir: Path):
         self.out_dir = out_dir
-        self.seen_warnings: set = set()
+        self.seen_warnings: set[Finding] = set()
 
-    def __call__(self, outcome) -> None:
+    def __call__(self, outcome: Rebuild) -> None:
         fresh = [f for f in outcome.findings if f.is_error or f not in self.seen_warnings]
         known = len(outcome.findings) - len(fresh)
         self.seen_warnings |= {f for f in outcome.findings if not f.is_error}
         print_rebuild(outcome, self.out_dir, fresh, known)
 
 
-def print_rebuild(outcome, out_dir: Path, shown: list, known: int) -> None:
+def print_rebuild(outcome: Rebuild, out_dir: Path, shown: list[Finding], known: int) -> None:
     from kamgraph.findings import Report
 
     print_findings(shown, err=False)
     if known:
         click.echo(f"({known} warning(s) already shown before are not repeated)")
-    if outcome.ok:
+    if outcome.ok and outcome.concepts is not None:  # a good build always has its concepts
         click.echo(f"rebuilt {Path(out_dir) / 'index.html'} in {outcome.seconds:.1f}s "
                    f"({outcome.concepts.graph.number_of_nodes()} concepts; {Report(outcome.findings).summary()})")
     else:

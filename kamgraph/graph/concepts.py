@@ -13,13 +13,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import networkx as nx
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
 
 from kamgraph.names import Namer, local_name
 from kamgraph.namespaces import DCTERMS, KAMO, OWL, RDF, RDFS, SKOS
 from kamgraph.sources.ontology import Ontology
-from kamgraph.vocabulary import (PREFERRED_LANGUAGES, Vocabulary, all_by_language, by_language, first_int,
-                                 first_text, read_vocabulary)
+from kamgraph.sources.triples import Triples
+from kamgraph.vocabulary import (
+    PREFERRED_LANGUAGES,
+    Vocabulary,
+    all_by_language,
+    by_language,
+    first_int,
+    first_text,
+    read_vocabulary,
+)
 
 # The attributes of every concept node: the concept record, as every view reads it.
 CONCEPT_FIELDS = ("iri", "local_name", "labels", "alt_labels", "definitions", "scope_notes", "standard_definitions",
@@ -64,7 +73,7 @@ class ConceptGraph:
         return self.namer.compact(iri)
 
 
-def build_concept_graph(graph: Graph, prefixes: dict[str, str], vocabulary: Vocabulary | None = None) -> ConceptGraph:
+def build_concept_graph(graph: Triples, prefixes: dict[str, str], vocabulary: Vocabulary | None = None) -> ConceptGraph:
     """Turn an RDF graph into a :class:`ConceptGraph`; the RDF graph is not modified.
 
     Pass the ``vocabulary`` already read (by the checks) to avoid reading it again.
@@ -74,7 +83,8 @@ def build_concept_graph(graph: Graph, prefixes: dict[str, str], vocabulary: Voca
     sections, membership = _sections(graph, namer)
     statuses = _relation_annotations(graph)
 
-    concepts = nx.MultiDiGraph(title=_title(graph), languages=_languages(graph, vocabulary), sections=sections)
+    concepts: nx.MultiDiGraph = nx.MultiDiGraph(title=_title(graph), languages=_languages(graph, vocabulary),
+                                                sections=sections)
     for iri in vocabulary.concepts:
         concepts.add_node(namer.compact(iri), **_concept_attributes(graph, iri, vocabulary, namer, membership))
 
@@ -100,7 +110,7 @@ def from_ontology(ontology: Ontology, vocabulary: Vocabulary | None = None) -> C
     return build_concept_graph(ontology.index(), ontology.prefixes(), vocabulary)
 
 
-def _is_mirror(graph: Graph, vocabulary: Vocabulary, predicate: URIRef, subject: URIRef, target: URIRef) -> bool:
+def _is_mirror(graph: Triples, vocabulary: Vocabulary, predicate: URIRef, subject: Node, target: Node) -> bool:
     """Whether this triple only restates another one from the other end (narrower vs broader, symmetric pairs)."""
     relation = vocabulary.relation_types[predicate]
     if relation.symmetric:
@@ -110,7 +120,7 @@ def _is_mirror(graph: Graph, vocabulary: Vocabulary, predicate: URIRef, subject:
     return False
 
 
-def _concept_attributes(graph: Graph, iri: URIRef, vocabulary: Vocabulary, namer: Namer,
+def _concept_attributes(graph: Triples, iri: URIRef, vocabulary: Vocabulary, namer: Namer,
                         membership: dict[URIRef, str]) -> dict:
     source = next((o for o in sorted(graph.objects(iri, DCTERMS.source), key=str)), None)
     source_labels = {}
@@ -138,13 +148,13 @@ def _concept_attributes(graph: Graph, iri: URIRef, vocabulary: Vocabulary, namer
     }
 
 
-def section_iris(graph: Graph) -> set[URIRef]:
+def section_iris(graph: Triples) -> set[URIRef]:
     """The sections of the source: SKOS collections, or anything with members."""
     found = set(graph.subjects(RDF.type, SKOS.Collection)) | set(graph.subjects(SKOS.member, None))
     return {iri for iri in found if isinstance(iri, URIRef)}
 
 
-def _sections(graph: Graph, namer: Namer) -> tuple[list[Section], dict[URIRef, str]]:
+def _sections(graph: Triples, namer: Namer) -> tuple[list[Section], dict[URIRef, str]]:
     """Source sections (collections), ordered by number, and the first section each concept is in."""
     found: list[tuple[Section, URIRef]] = []
     for iri in section_iris(graph):
@@ -165,7 +175,7 @@ def _sections(graph: Graph, namer: Namer) -> tuple[list[Section], dict[URIRef, s
     return [section for section, _ in found], membership
 
 
-def _relation_annotations(graph: Graph) -> dict[tuple, dict]:
+def _relation_annotations(graph: Triples) -> dict[tuple, dict]:
     """Status and evidence of relations, from OWL axiom annotations (``owl:Axiom``)."""
     found: dict[tuple, dict] = {}
     for axiom in graph.subjects(RDF.type, OWL.Axiom):
@@ -183,7 +193,7 @@ def _relation_annotations(graph: Graph) -> dict[tuple, dict]:
     return found
 
 
-def _languages(graph: Graph, vocabulary: Vocabulary) -> list[str]:
+def _languages(graph: Triples, vocabulary: Vocabulary) -> list[str]:
     seen = {
         value.language
         for iri in vocabulary.concept_categories
@@ -194,7 +204,7 @@ def _languages(graph: Graph, vocabulary: Vocabulary) -> list[str]:
     return preferred + sorted(seen - set(preferred)) or list(PREFERRED_LANGUAGES[:2])
 
 
-def _title(graph: Graph) -> dict[str, str]:
+def _title(graph: Triples) -> dict[str, str]:
     for scheme in sorted(graph.subjects(RDF.type, SKOS.ConceptScheme), key=str):
         title = by_language(graph, scheme, DCTERMS.title) or by_language(graph, scheme, SKOS.prefLabel)
         if title:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from itertools import pairwise
 
 import networkx as nx
 
@@ -71,14 +72,18 @@ def shortest_connection(concepts: ConceptGraph, start: str, end: str, language: 
         attrs = graph.nodes[node_id]
         return pick_label(attrs["labels"], languages, attrs["local_name"])
 
+    def relation_ids(source: str, target: str) -> list[str]:
+        """The edges' keys, which are relation ids (networkx types them as any hashable)."""
+        return sorted(str(key) for key in graph.get_edge_data(source, target, default={}))
+
     steps = []
-    for here, there in zip(nodes, nodes[1:]):
-        forward = sorted(graph.get_edge_data(here, there, default={}))
+    for here, there in pairwise(nodes):
+        forward = relation_ids(here, there)
         if forward:
             relation = relations.get(forward[0])
             reading = pick_label(relation.labels, languages, forward[0]) if relation else forward[0]
         else:
-            key = sorted(graph.get_edge_data(there, here))[0]
+            key = relation_ids(there, here)[0]
             relation = relations.get(key)
             reading = pick_label(relation.inverse_labels, languages, key) if relation else f"← {key}"
         steps.append(Step(label(here), reading, label(there)))

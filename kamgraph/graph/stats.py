@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from rdflib import Graph
-
 from kamgraph.graph.concepts import ConceptGraph, section_iris
 from kamgraph.namespaces import DCTERMS, SKOS
+from kamgraph.sources.triples import Triples
 from kamgraph.vocabulary import pick_label
 
 
@@ -30,17 +29,17 @@ class Stats:
     def as_dict(self) -> dict:
         return {
             "concepts": self.concepts, "relations": self.relations,
-            "categories": [{"id": i, "label": l, "count": c} for i, l, c in self.per_category],
-            "relationTypes": [{"id": i, "label": l, "count": c} for i, l, c in self.per_relation],
-            "sections": [{"id": i, "label": l, "concepts": c} for i, l, c in self.sections],
+            "categories": [{"id": i, "label": label, "count": c} for i, label, c in self.per_category],
+            "relationTypes": [{"id": i, "label": label, "count": c} for i, label, c in self.per_relation],
+            "sections": [{"id": i, "label": label, "concepts": c} for i, label, c in self.sections],
             "sectionsWithoutConcepts": self.empty_sections, "conceptsWithoutSource": self.without_source,
         }
 
 
-def compute_stats(data: Graph, concepts: ConceptGraph, language: str | None = None) -> Stats:
+def compute_stats(data: Triples, concepts: ConceptGraph, language: str | None = None) -> Stats:
     graph = concepts.graph
     languages = [language, *concepts.languages] if language else concepts.languages
-    by_category = Counter(category for _, category in graph.nodes(data="category"))
+    by_category = Counter(attrs["category"] for _, attrs in graph.nodes(data=True))
     categories = {concepts.node_id(c.iri): c for c in concepts.vocabulary.categories.values()}
     per_category = [(cid, pick_label(categories[cid].labels, languages, cid) if cid in categories else cid, count)
                     for cid, count in sorted(by_category.items(), key=lambda i: (-i[1], i[0]))]

@@ -39,7 +39,7 @@ class Handler(SimpleHTTPRequestHandler):
 
     live: LivePage
 
-    def do_GET(self) -> None:  # noqa: N802 - the http.server API
+    def do_GET(self) -> None:  # named by the http.server API
         route = self.path.split("?", 1)[0].split("#", 1)[0]
         version, html = self.live.current()
         if route == BUILD_PATH:
@@ -57,7 +57,7 @@ class Handler(SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the http.server API
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the http.server API
         """Quiet: the terminal is for the ontology's findings."""
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
+from rdflib.term import Node
 
 from kamgraph.findings import Position
 from kamgraph.sources.ontology import Ontology, SourceFile
@@ -83,11 +84,13 @@ def locate_subject(ontology: Ontology, subject: URIRef) -> Position | None:
     return Position(files[0].display, None, None) if files else None
 
 
-def locate_statement(ontology: Ontology, subject: URIRef, predicate: URIRef, target: URIRef) -> Position | None:
+def locate_statement(ontology: Ontology, subject: URIRef, predicate: URIRef, target: Node) -> Position | None:
     """Where a triple is written: the target's mention after its subject, in the file stating it."""
     for source in ontology.data_files:
         if (subject, predicate, target) not in source.triples:
             continue
+        if isinstance(target, Literal):
+            return locate_literal(source, subject, str(target))
         start = find_in_file(source, str(subject))
         offset = 0
         for _ in range(start[0] - 1 if start else 0):
@@ -99,9 +102,9 @@ def locate_statement(ontology: Ontology, subject: URIRef, predicate: URIRef, tar
     return None
 
 
-def locate_literal(source: SourceFile, subject: URIRef, lexical: str) -> Position:
-    """Where a literal value is written in ``source``: its first quoted mention after its subject."""
-    start = find_in_file(source, str(subject))
+def locate_literal(source: SourceFile, subject: Node, lexical: str) -> Position:
+    """Where a literal value is written in ``source``: its first quoted mention after its subject (if it is named)."""
+    start = find_in_file(source, str(subject)) if isinstance(subject, URIRef) else None
     offset = 0
     if start:
         offset = sum(len(line) + 1 for line in source.text.split("\n")[: start[0] - 1])

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
+from rdflib.query import Result, ResultRow
+from rdflib.term import Node
 
 from kamgraph.errors import KamgraphError
 from kamgraph.names import WELL_KNOWN, Namer
@@ -25,27 +27,27 @@ class Table:
     rows: list[list[str]]
 
 
-def run_query(data: Graph, prefixes: dict[str, str], text: str):
+def run_query(data: Graph, prefixes: dict[str, str], text: str) -> Result:
     """Parse and evaluate ``text``; prefixes of the ontology (and the W3C ones) need no PREFIX line."""
     namespaces = {**WELL_KNOWN, **{p: ns for p, ns in prefixes.items() if p}}
     try:
         query = prepareQuery(text, initNs=namespaces)
-    except Exception as error:  # noqa: BLE001 - rdflib raises bare Exception for e.g. an unknown prefix
+    except Exception as error:  # rdflib raises bare Exception for e.g. an unknown prefix
         raise QueryError(f"the query is not valid SPARQL: {_first_line(error)}") from error
     try:
         return data.query(query)
-    except Exception as error:  # noqa: BLE001 - evaluation errors come from the author's query
+    except Exception as error:  # evaluation errors come from the author's query
         raise QueryError(f"the query failed: {_first_line(error)}") from error
 
 
-def as_table(result, namer: Namer) -> Table:
+def as_table(result: Result, namer: Namer) -> Table:
     """SELECT results with IRIs compacted (kam:KeyAccount) and literals as their text."""
-    columns = [str(v) for v in result.vars]
-    rows = [[_cell(row[i], namer) for i in range(len(columns))] for row in result]
+    columns = [str(v) for v in result.vars or []]
+    rows = [[_cell(row[i], namer) for i in range(len(columns))] for row in result if isinstance(row, ResultRow)]
     return Table(columns, rows)
 
 
-def _cell(value, namer: Namer) -> str:
+def _cell(value: Node | None, namer: Namer) -> str:
     if value is None:
         return ""
     if isinstance(value, URIRef):

@@ -18,6 +18,7 @@ HTTP error carries the server's own message.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 import requests
@@ -26,7 +27,7 @@ from rdflib import URIRef
 from kamgraph.errors import KamgraphError
 from kamgraph.namespaces import SH
 from kamgraph.sources.ontology import Ontology, SourceFile, assemble
-from kamgraph.sources.triples import TermConverter, TripleIndex
+from kamgraph.sources.triples import OxTerm, TermConverter, TripleIndex
 
 PREFIX_GRAPH = "urn:kamgraph:prefixes"
 DEFAULT_TIMEOUT = 30.0
@@ -37,7 +38,7 @@ class EndpointError(KamgraphError):
     """The SPARQL store could not be reached or refused a request."""
 
 
-def _request(method: str, url: str, *, timeout: float, **kwargs) -> requests.Response:
+def _request(method: str, url: str, *, timeout: float, **kwargs: Any) -> requests.Response:
     try:
         response = requests.request(method, url, timeout=timeout, **kwargs)
     except (requests.exceptions.MissingSchema, requests.exceptions.InvalidSchema,
@@ -81,7 +82,7 @@ def graph_names(url: str, *, timeout: float = DEFAULT_TIMEOUT) -> list[str]:
                             f"got {response.headers.get('Content-Type', 'no content type')})") from exc
 
 
-def _construct(url: str, graph: str | None, timeout: float) -> list:
+def _construct(url: str, graph: str | None, timeout: float) -> list[ox.Quad]:
     pattern = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o"
     response = _query(url, f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {pattern} }}", "application/n-triples", timeout)
     try:
@@ -96,7 +97,7 @@ def load_from_endpoint(url: str, *, timeout: float = DEFAULT_TIMEOUT) -> Ontolog
     prefixes_by_graph: dict[str, dict[str, str]] = {}
     if PREFIX_GRAPH in names:
         prefixes_by_graph = _read_prefixes(_construct(url, PREFIX_GRAPH, timeout))
-    data_names = [name for name in names if name != PREFIX_GRAPH] or [None]
+    data_names: list[str | None] = [name for name in names if name != PREFIX_GRAPH] or [None]  # None: default graph
     convert = TermConverter()
     sources = []
     for name in data_names:
@@ -110,15 +111,15 @@ def load_from_endpoint(url: str, *, timeout: float = DEFAULT_TIMEOUT) -> Ontolog
         "(kamgraph publish --endpoint <graph store URL>)"))
 
 
-def _read_prefixes(triples: list) -> dict[str, dict[str, str]]:
+def _read_prefixes(triples: list[ox.Quad]) -> dict[str, dict[str, str]]:
     """``<graph> sh:declare [ sh:prefix "p" ; sh:namespace "ns" ]`` as {graph: {p: ns}}, in the stored order."""
-    by_subject: dict = {}
+    by_subject: dict[OxTerm, dict[str, Any]] = {}
     for t in triples:
         by_subject.setdefault(t.subject, {})[t.predicate.value] = t.object
     found: dict[str, list[tuple[int, str, str]]] = {}
     for t in triples:
-        if t.predicate.value != str(SH.declare):
-            continue
+        if t.predicate.value != str(SH.declare) or not isinstance(t.subject, ox.NamedNode):
+            continue  # graphs are named by IRIs
         declaration = by_subject.get(t.object, {})
         prefix, namespace = declaration.get(str(SH.prefix)), declaration.get(str(SH.namespace))
         order = declaration.get("urn:kamgraph:order")
@@ -152,7 +153,9 @@ def _ntriples(source: SourceFile) -> str:
     """The file's triples as N-Triples: relative IRIs resolved against the file, as when it was loaded."""
     triples = ox.parse(source.text.encode("utf-8"), format=ox.RdfFormat.TURTLE,
                        base_iri=source.path.resolve().as_uri())
-    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    serialized = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    assert serialized is not None  # given no output, pyoxigraph returns the bytes
+    return serialized.decode("utf-8")
 
 
 def _put(url: str, graph: str, turtle: str, timeout: float) -> None:

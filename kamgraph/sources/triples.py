@@ -14,10 +14,36 @@ import contextlib
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from typing import Protocol
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
+
+Triple = tuple[Node, Node, Node]
+TriplePattern = tuple[Node | None, Node | None, Node | None]  # None matches any term
+OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple  # a Triple as a term is RDF-star: not supported
+
+
+class Triples(Protocol):
+    """What the pipeline reads triples through: the part of rdflib's ``Graph`` API that :class:`TripleIndex` has.
+
+    The vocabulary, the concept graph and the stats take either an rdflib
+    ``Graph`` or a :class:`TripleIndex`.
+    """
+
+    def __contains__(self, pattern: TriplePattern, /) -> bool: ...
+
+    def triples(self, pattern: TriplePattern, /) -> Iterator[Triple]: ...
+
+    def objects(self, subject: Node | None = None, predicate: Node | None = None, /) -> Iterator[Node]: ...
+
+    def subjects(self, predicate: Node | None = None, object: Node | None = None, /) -> Iterator[Node]:  # noqa: A002
+        ...
+
+    def subject_objects(self, predicate: Node, /) -> Iterator[tuple[Node, Node]]: ...
+
+    def value(self, subject: Node, predicate: Node, /) -> Node | None: ...
 
 
 _RDFLIB_TERM_LOG = logging.getLogger("rdflib.term")
@@ -41,7 +67,7 @@ def quiet_ill_typed_literals() -> Iterator[None]:
         _RDFLIB_TERM_LOG.removeFilter(_drop)
 
 
-def from_oxigraph(term) -> Node:
+def from_oxigraph(term: OxTerm) -> Node:
     """The rdflib term for a pyoxigraph term."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
@@ -58,23 +84,23 @@ class TermConverter:
     """Converts pyoxigraph terms to rdflib ones, each distinct term once (labels, types and IRIs repeat a lot)."""
 
     def __init__(self) -> None:
-        self._cache: dict = {}
+        self._cache: dict[OxTerm, Node] = {}
 
-    def term(self, term) -> Node:
+    def term(self, term: OxTerm) -> Node:
         found = self._cache.get(term)
         if found is None:
             found = self._cache[term] = from_oxigraph(term)
         return found
 
-    def triple(self, triple) -> tuple[Node, Node, Node]:
+    def triple(self, triple: ox.Triple | ox.Quad) -> Triple:
         return self.term(triple.subject), self.term(triple.predicate), self.term(triple.object)
 
 
 class TripleIndex:
     """Triples indexed by subject+predicate, predicate+object and predicate; duplicates dropped."""
 
-    def __init__(self, triples: Iterable[tuple[Node, Node, Node]] = ()):
-        self._all: set[tuple[Node, Node, Node]] = set()
+    def __init__(self, triples: Iterable[Triple] = ()):
+        self._all: set[Triple] = set()
         self._by_sp: dict[tuple[Node, Node], list[Node]] = defaultdict(list)
         self._by_po: dict[tuple[Node, Node], list[Node]] = defaultdict(list)
         self._by_p: dict[Node, list[tuple[Node, Node]]] = defaultdict(list)
@@ -83,13 +109,14 @@ class TripleIndex:
             self.add(triple)
 
     @classmethod
-    def from_oxigraph(cls, triples: Iterable, converter: TermConverter | None = None) -> TripleIndex:
+    def from_oxigraph(cls, triples: Iterable[ox.Triple | ox.Quad],
+                      converter: TermConverter | None = None) -> TripleIndex:
         """Index pyoxigraph triples or quads (the graph name is ignored)."""
         converter = converter or TermConverter()
         with quiet_ill_typed_literals():
             return cls(converter.triple(t) for t in triples)
 
-    def add(self, triple: tuple[Node, Node, Node]) -> None:
+    def add(self, triple: Triple) -> None:
         if triple in self._all:
             return
         self._all.add(triple)
@@ -102,10 +129,10 @@ class TripleIndex:
     def __len__(self) -> int:
         return len(self._all)
 
-    def __iter__(self) -> Iterator[tuple[Node, Node, Node]]:
+    def __iter__(self) -> Iterator[Triple]:
         return iter(self._all)
 
-    def __contains__(self, triple: tuple) -> bool:
+    def __contains__(self, triple: TriplePattern) -> bool:
         s, p, o = triple
         if s is not None and p is not None and o is not None:
             return triple in self._all
@@ -113,7 +140,7 @@ class TripleIndex:
             return s is None or s in self._subjects
         return next(iter(self.triples(triple)), None) is not None
 
-    def triples(self, pattern: tuple) -> Iterator[tuple[Node, Node, Node]]:
+    def triples(self, pattern: TriplePattern) -> Iterator[Triple]:
         s, p, o = pattern
         if p is None:
             yield from (t for t in self._all if (s is None or t[0] == s) and (o is None or t[2] == o))

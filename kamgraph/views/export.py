@@ -26,7 +26,7 @@ def flat_graph(concepts: ConceptGraph) -> nx.MultiDiGraph:
     """The concept graph with only string attributes: what GraphML and GEXF can hold."""
     languages = concepts.languages
     relations = {concepts.node_id(r.iri): r for r in concepts.vocabulary.relation_types.values()}
-    flat = nx.MultiDiGraph(name=pick_label(concepts.title, languages, "kamgraph"))
+    flat: nx.MultiDiGraph = nx.MultiDiGraph(name=pick_label(concepts.title, languages, "kamgraph"))
     for node_id, attrs in sorted(concepts.graph.nodes(data=True)):
         row = {"label": pick_label(attrs["labels"], languages, attrs["local_name"]), "iri": attrs["iri"],
                "local_name": attrs["local_name"], "category": attrs["category"], "section": attrs["section"] or ""}

@@ -14,6 +14,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import quote
 
 from markupsafe import Markup
@@ -55,7 +56,7 @@ def entries(concepts: ConceptGraph) -> list[Entry]:
     graph, languages = concepts.graph, concepts.languages
     categories = {concepts.node_id(c.iri): c for c in concepts.vocabulary.categories.values()}
     found = []
-    for node_id, attrs in graph.nodes(data=True):
+    for _, attrs in graph.nodes(data=True):
         labels = {lang: pick_label(attrs["labels"], [lang, *languages], attrs["local_name"]) for lang in languages}
         definitions = {}
         for lang in languages:
@@ -83,9 +84,10 @@ def _initial(text: str) -> str:
 
 def _by_section(concepts: ConceptGraph, listed: list[Entry]) -> list[dict]:
     languages = concepts.languages
-    groups = [{"id": s.id, "labels": s.labels, "title": {l: pick_label(s.labels, [l, *languages], s.id)
-                                                          for l in languages},
-               "entries": [e for e in listed if e.section == s.id]} for s in concepts.sections]
+    groups: list[dict[str, Any]] = [
+        {"id": s.id, "labels": s.labels, "title": {lang: pick_label(s.labels, [lang, *languages], s.id)
+                                                   for lang in languages},
+         "entries": [e for e in listed if e.section == s.id]} for s in concepts.sections]
     rest = [e for e in listed if e.section not in {s.id for s in concepts.sections}]
     if rest:
         groups.append({"id": None, "title": {"nl": "Buiten de secties", "en": "Outside the sections"}, "entries": rest})
@@ -108,9 +110,9 @@ def render_html(concepts: ConceptGraph) -> str:
     csp = "; ".join(["default-src 'none'", f"style-src {csp_hash(css)}", "base-uri 'none'", "form-action 'none'"])
     return environment().get_template("glossary.html.j2").render(
         csp=Markup(csp), css=Markup(css), languages=languages, first=languages[0],
-        title={l: pick_label(concepts.title, [l, *languages], "kamgraph") for l in languages},
+        title={lang: pick_label(concepts.title, [lang, *languages], "kamgraph") for lang in languages},
         letters=_letters(listed, languages[0]),
-        indexes={l: _letters(listed, l) for l in languages[1:]},
+        indexes={lang: _letters(listed, lang) for lang in languages[1:]},
         sections=_by_section(concepts, listed), heading=heading,
     )
 
@@ -126,19 +128,20 @@ def render_markdown(concepts: ConceptGraph) -> str:
     listed = entries(concepts)
     languages = concepts.languages
     first = languages[0]
-    title = " / ".join(dict.fromkeys(pick_label(concepts.title, [l, *languages], "kamgraph") for l in languages))
-    lines = [f"# {markdown_text(title)}", "", "## " + " / ".join(heading("alphabetical", l) for l in languages), ""]
+    title = " / ".join(dict.fromkeys(pick_label(concepts.title, [lang, *languages], "kamgraph") for lang in languages))
+    lines = [f"# {markdown_text(title)}", "",
+             "## " + " / ".join(heading("alphabetical", lang) for lang in languages), ""]
     for letter, group in _letters(listed, first):
         lines += [f"### {letter}", ""]
         for entry in group:
-            names = " / ".join(f"{markdown_text(entry.labels[l])} ({l})" for l in languages)
+            names = " / ".join(f"{markdown_text(entry.labels[lang])} ({lang})" for lang in languages)
             lines += [f'<a id="{html.escape(entry.anchor)}"></a>', f"**{names}** — {markdown_text(entry.category)}", ""]
             for lang in languages:
                 if entry.definitions.get(lang):
                     lines += [f"- {lang}: {markdown_text(entry.definitions[lang])}"]
-            links = " · ".join(f"[{heading('map', l)}]({entry.map_links[l]})" for l in languages)
+            links = " · ".join(f"[{heading('map', lang)}]({entry.map_links[lang]})" for lang in languages)
             lines += [f"- {links}", ""]
-    lines += ["## " + " / ".join(heading("sections", l) for l in languages), ""]
+    lines += ["## " + " / ".join(heading("sections", lang) for lang in languages), ""]
     for section in _by_section(concepts, listed):
         lines += [f"### {markdown_text(section['title'][first])}", ""]
         lines += [f"- [{markdown_text(e.labels[first])}](#{e.anchor})" for e in section["entries"]] + [""]

@@ -26,8 +26,8 @@ from kamgraph.output import write_atomic
 SEED = 20261127
 HUB_WEIGHT = 0.35
 # Measured in Chromium for the map's 14 px system-ui font (vis-network box, margin 8, width at most 180):
-# at most about 8.6 px per character (capitals, wide letters), lines wrap at spaces once the text is ~156 px wide, 14 px per line,
-# plus 30 px of box around the text each way; GAP keeps a little white between neighbouring boxes.
+# at most about 8.6 px per character (capitals, wide letters), lines wrap at spaces once the text is ~156 px wide,
+# 14 px per line, plus 30 px of box around the text each way; GAP keeps a little white between neighbouring boxes.
 CHAR_WIDTH, LINE_HEIGHT, MAX_TEXT_WIDTH, BOX_PADDING, GAP = 8.6, 14.0, 156.0, 30.0, 8.0
 SMALL_LIMIT = 250  # nodes; up to here networkx spring + the O(N²) box overlap pass, above it igraph FR
 LAYOUT_VERSION = "4"  # bump when the algorithm changes, so cached positions are not reused
@@ -66,7 +66,7 @@ def compute_positions(graph: nx.MultiDiGraph, *, spacing: float = 140.0) -> dict
     """Pixel positions for every node, centred on (0, 0)."""
     if graph.number_of_nodes() == 0:
         return {}
-    layout_graph = nx.Graph()
+    layout_graph: nx.Graph = nx.Graph()
     layout_graph.add_nodes_from(sorted(graph.nodes))
     for source, target in sorted({tuple(sorted((u, v))) for u, v in graph.edges() if u != v}):
         layout_graph.add_edge(source, target, weight=1.0)
@@ -102,7 +102,7 @@ def _large_layout(graph: nx.MultiDiGraph, layout_graph: nx.Graph, spacing: float
     ring = (sum(2 * r for r in radii) + margin * len(radii)) / (2 * math.pi) if len(radii) > 1 else 0.0
     positions: dict[str, tuple[int, int]] = {}
     angle = 0.0
-    for (_, nodes), radius in zip(groups, radii):
+    for (_, nodes), radius in zip(groups, radii, strict=True):
         half = (radius + margin / 2) / ring if ring else 0.0
         angle += half
         cx, cy = ring * math.cos(angle), ring * math.sin(angle)
@@ -124,11 +124,12 @@ def _disc_layout(subgraph: nx.Graph, nodes: list[str]) -> dict[str, tuple[float,
     shape = igraph.Graph(n=len(nodes), edges=edges)
     # FR draws random numbers even from a given start; a freshly seeded generator per call keeps runs equal.
     igraph.set_random_number_generator(random.Random(SEED))
-    coords = shape.layout_fruchterman_reingold(seed=start, niter=300, grid="grid" if len(nodes) > 1000 else "nogrid").coords
+    grid = "grid" if len(nodes) > 1000 else "nogrid"
+    coords = shape.layout_fruchterman_reingold(seed=start, niter=300, grid=grid).coords
     cx = sum(x for x, _ in coords) / len(coords)
     cy = sum(y for _, y in coords) / len(coords)
     reach = max((math.hypot(x - cx, y - cy) for x, y in coords), default=0.0) or 1.0
-    return {node: ((x - cx) / reach, (y - cy) / reach) for node, (x, y) in zip(nodes, coords)}
+    return {node: ((x - cx) / reach, (y - cy) / reach) for node, (x, y) in zip(nodes, coords, strict=True)}
 
 
 def box_size(attributes: dict) -> tuple[float, float]:
@@ -154,7 +155,7 @@ def _wrap(label: str) -> list[str]:
             current = word
         else:
             current = candidate
-    return lines + [current] if current else lines or [label]
+    return [*lines, current] if current else lines or [label]
 
 
 def _separate_boxes(positions: dict[str, list[float]], sizes: dict[str, tuple[float, float]],

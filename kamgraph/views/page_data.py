@@ -160,7 +160,7 @@ def scoped_graph(concepts: ConceptGraph, scope: str | None) -> nx.MultiDiGraph:
     graph = concepts.graph
     if scope is None:
         return graph
-    members = {node for node, category in graph.nodes(data="category") if category == scope}
+    members = {node for node, attrs in graph.nodes(data=True) if attrs["category"] == scope}
     keep = set(members)
     for node in members:
         keep.update(graph.successors(node))
@@ -200,8 +200,8 @@ def _category_colours(concepts: ConceptGraph, categories: list) -> dict[str, str
     spare = [colour for colour in FALLBACK_PALETTE if colour not in used] or list(FALLBACK_PALETTE)
     colours, index = {}, 0
     for category in categories:
-        if given[category.iri]:
-            colours[concepts.node_id(category.iri)] = given[category.iri]
+        if colour := given[category.iri]:
+            colours[concepts.node_id(category.iri)] = colour
         else:
             colours[concepts.node_id(category.iri)] = spare[index % len(spare)]
             index += 1
@@ -210,7 +210,7 @@ def _category_colours(concepts: ConceptGraph, categories: list) -> dict[str, str
 
 def _reading_order(attrs: dict, section_order: dict[str, int], node_id: str) -> tuple:
     """The summary's order: section, then first source line, then name."""
-    section = section_order.get(attrs.get("section"), len(section_order))
+    section = section_order.get(attrs["section"], len(section_order))
     line = attrs.get("first_line")
     return (section, line is None, line or 0, node_id)
 
@@ -219,7 +219,7 @@ def draft_findings(concepts: ConceptGraph, findings: list[Finding]) -> dict[str,
     """Findings per concept node, for the draft map's badges and details panel."""
     by_node: dict[str, list[dict]] = {}
     for finding in findings:
-        if finding.subject in concepts.graph:
+        if finding.subject is not None and finding.subject in concepts.graph:
             by_node.setdefault(finding.subject, []).append(
                 {"severity": finding.severity.value, "code": finding.code, "message": finding.message,
                  "hint": finding.hint})

@@ -35,7 +35,7 @@ def map_file_names(concepts: ConceptGraph) -> dict[str, str]:
 
     Only categories that have concepts get a map; names are made file-safe and unique.
     """
-    used = {category for _, category in concepts.graph.nodes(data="category")}
+    used = {attrs["category"] for _, attrs in concepts.graph.nodes(data=True)}
     names: dict[str, str] = {}
     taken: set[str] = set()
     for iri in sorted(concepts.vocabulary.categories, key=str):

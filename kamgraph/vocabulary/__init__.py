@@ -6,9 +6,19 @@ concept graph both read the :class:`Vocabulary`, made once per build by
 """
 
 from kamgraph.vocabulary.labels import PREFERRED_LANGUAGES, all_by_language, by_language, pick_label
-from kamgraph.vocabulary.read import (DEFAULT_CATEGORY, MAX_CATEGORIES, PLAIN_COLOUR, RELATION_ROOTS, Category,
-                                      RelationType, Vocabulary, first_int, first_text, plain_colour,
-                                      read_vocabulary)
+from kamgraph.vocabulary.read import (
+    DEFAULT_CATEGORY,
+    MAX_CATEGORIES,
+    PLAIN_COLOUR,
+    RELATION_ROOTS,
+    Category,
+    RelationType,
+    Vocabulary,
+    first_int,
+    first_text,
+    plain_colour,
+    read_vocabulary,
+)
 
 __all__ = ["DEFAULT_CATEGORY", "MAX_CATEGORIES", "PLAIN_COLOUR", "PREFERRED_LANGUAGES", "RELATION_ROOTS", "Category",
            "RelationType", "Vocabulary", "all_by_language", "by_language", "first_int", "first_text", "pick_label",

@@ -8,14 +8,17 @@ a reader never sees a blank.
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from kamgraph.sources.triples import Triples
 
 # The page opens in the first of these the vocabulary has labels in; labels missing in
 # the chosen language fall back through the rest, then any language, then the local name.
 PREFERRED_LANGUAGES = ("nl", "en", "de")
 
 
-def by_language(graph: Graph, subject: URIRef, predicate: URIRef) -> dict[str, str]:
+def by_language(graph: Triples, subject: Node, predicate: URIRef) -> dict[str, str]:
     """Literal values by language tag (``""`` for untagged), the first in sort order winning."""
     values: dict[str, str] = {}
     for value in sorted(graph.objects(subject, predicate), key=str):
@@ -24,7 +27,7 @@ def by_language(graph: Graph, subject: URIRef, predicate: URIRef) -> dict[str, s
     return values
 
 
-def all_by_language(graph: Graph, subject: URIRef, predicate: URIRef) -> dict[str, list[str]]:
+def all_by_language(graph: Triples, subject: Node, predicate: URIRef) -> dict[str, list[str]]:
     """Every literal value by language tag, sorted (synonyms, notes)."""
     values: dict[str, list[str]] = {}
     for value in sorted(graph.objects(subject, predicate), key=str):

@@ -26,8 +26,10 @@ from functools import lru_cache
 from importlib import resources
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
 
 from kamgraph.namespaces import KAMO, OWL, RDF, RDFS, SKOS
+from kamgraph.sources.triples import Triples
 from kamgraph.vocabulary.labels import by_language
 
 RELATION_ROOTS = {SKOS.broader: "broader", SKOS.narrower: "narrower", SKOS.related: "related"}
@@ -73,7 +75,7 @@ class Vocabulary:
     relation_types: dict[URIRef, RelationType]
     concept_categories: dict[URIRef, URIRef] = field(default_factory=dict)
     grouping: str = "classes"  # "classes", "top-concepts", "schemes" or "none"
-    retired: set[URIRef] = field(default_factory=set)  # declared concepts marked owl:deprecated
+    retired: set[Node] = field(default_factory=set)  # whatever is marked owl:deprecated (no concept of the map)
 
     @property
     def concepts(self) -> list[URIRef]:
@@ -88,13 +90,13 @@ def _defaults() -> Graph:
     return graph
 
 
-def _with_defaults(graph: Graph, subject: URIRef, predicate: URIRef) -> dict[str, str]:
+def _with_defaults(graph: Triples, subject: URIRef, predicate: URIRef) -> dict[str, str]:
     values = by_language(_defaults(), subject, predicate)
     values.update(by_language(graph, subject, predicate))
     return values
 
 
-def _descendants(graph: Graph, predicate: URIRef, root: URIRef) -> set[URIRef]:
+def _descendants(graph: Triples, predicate: URIRef, root: URIRef) -> set[URIRef]:
     """Everything reaching ``root`` through ``predicate`` (e.g. rdfs:subClassOf), transitively."""
     found: set[URIRef] = set()
     frontier = [root]
@@ -107,7 +109,7 @@ def _descendants(graph: Graph, predicate: URIRef, root: URIRef) -> set[URIRef]:
     return found
 
 
-def first_int(graph: Graph, subject: URIRef, predicate: URIRef) -> int | None:
+def first_int(graph: Triples, subject: URIRef, predicate: URIRef) -> int | None:
     """The first integer value of ``predicate`` on ``subject`` (line numbers, display order), or None."""
     for value in graph.objects(subject, predicate):
         if isinstance(value, Literal) and isinstance(value.toPython(), int):
@@ -115,7 +117,7 @@ def first_int(graph: Graph, subject: URIRef, predicate: URIRef) -> int | None:
     return None
 
 
-def read_vocabulary(graph: Graph) -> Vocabulary:
+def read_vocabulary(graph: Triples) -> Vocabulary:
     """Categories, relation types and each concept's category, as the ontology declares them."""
     category_iris = _descendants(graph, RDFS.subClassOf, SKOS.Concept)
     classes = {iri: _category(graph, iri) for iri in sorted(category_iris)}
@@ -132,7 +134,7 @@ def read_vocabulary(graph: Graph) -> Vocabulary:
     }:
         if not isinstance(subject, URIRef) or subject in retired:
             continue
-        own = [c for c in graph.objects(subject, RDF.type) if c in classes]
+        own = [c for c in graph.objects(subject, RDF.type) if isinstance(c, URIRef) and c in classes]
         by_class[subject] = _most_specific(graph, own, classes) if own else DEFAULT_CATEGORY
 
     class_groups = len(set(by_class.values()) - {DEFAULT_CATEGORY})
@@ -157,13 +159,13 @@ def read_vocabulary(graph: Graph) -> Vocabulary:
                       concept_categories=concept_categories, grouping=grouping, retired=retired)
 
 
-def _top_concepts(graph: Graph, concepts: dict[URIRef, URIRef]) -> list[URIRef]:
+def _top_concepts(graph: Triples, concepts: dict[URIRef, URIRef]) -> list[URIRef]:
     tops = {s for s, _ in graph.subject_objects(SKOS.topConceptOf)}
     tops |= {o for _, o in graph.subject_objects(SKOS.hasTopConcept)}
-    return sorted((t for t in tops if t in concepts), key=str)
+    return sorted((t for t in tops if isinstance(t, URIRef) and t in concepts), key=str)
 
 
-def _under_tops(graph: Graph, concepts: dict[URIRef, URIRef], tops: list[URIRef],
+def _under_tops(graph: Triples, concepts: dict[URIRef, URIRef], tops: list[URIRef],
                 relation_types: dict[URIRef, RelationType]) -> dict[URIRef, URIRef]:
     """Each concept's nearest top concept through broader links: one breadth-first walk down from all tops."""
     children: dict[URIRef, set[URIRef]] = {}
@@ -172,7 +174,7 @@ def _under_tops(graph: Graph, concepts: dict[URIRef, URIRef], tops: list[URIRef]
             continue
         for subject, target in graph.subject_objects(relation.iri):
             child, parent = (subject, target) if relation.kind == "broader" else (target, subject)
-            if child in concepts and parent in concepts:
+            if isinstance(child, URIRef) and isinstance(parent, URIRef) and child in concepts and parent in concepts:
                 children.setdefault(parent, set()).add(child)
     found = {top: top for top in tops}
     frontier = list(tops)
@@ -187,16 +189,16 @@ def _under_tops(graph: Graph, concepts: dict[URIRef, URIRef], tops: list[URIRef]
     return {concept: found.get(concept, DEFAULT_CATEGORY) for concept in concepts}
 
 
-def _schemes(graph: Graph, concepts: dict[URIRef, URIRef]) -> dict[URIRef, URIRef]:
+def _schemes(graph: Triples, concepts: dict[URIRef, URIRef]) -> dict[URIRef, URIRef]:
     """The first scheme (by IRI) each concept is in."""
     schemes: dict[URIRef, URIRef] = {}
     for concept, scheme in sorted(graph.subject_objects(SKOS.inScheme), key=lambda pair: (str(pair[0]), str(pair[1]))):
-        if concept in concepts and isinstance(scheme, URIRef):
+        if isinstance(concept, URIRef) and concept in concepts and isinstance(scheme, URIRef):
             schemes.setdefault(concept, scheme)
     return schemes
 
 
-def _most_specific(graph: Graph, candidates: list[URIRef], categories: dict[URIRef, Category]) -> URIRef:
+def _most_specific(graph: Triples, candidates: list[URIRef], categories: dict[URIRef, Category]) -> URIRef:
     """Of several categories, one that no other candidate specialises; ties by legend order, then IRI."""
     specific = [c for c in candidates
                 if not any(o in _descendants(graph, RDFS.subClassOf, c) for o in candidates if o != c)]
@@ -205,13 +207,13 @@ def _most_specific(graph: Graph, candidates: list[URIRef], categories: dict[URIR
     return min(pool, key=lambda c: (unordered if categories[c].order is None else categories[c].order, str(c)))
 
 
-def first_text(graph: Graph, subject: URIRef, predicate: URIRef) -> str | None:
+def first_text(graph: Triples, subject: URIRef, predicate: URIRef) -> str | None:
     """The first (in sort order) literal value of ``predicate`` on ``subject``, or None."""
     values = sorted(str(v) for v in graph.objects(subject, predicate) if isinstance(v, Literal))
     return values[0] if values else None
 
 
-def _category(graph: Graph, iri: URIRef) -> Category:
+def _category(graph: Triples, iri: URIRef) -> Category:
     labels = _with_defaults(graph, iri, RDFS.label) or by_language(graph, iri, SKOS.prefLabel)
     colour = next((str(v) for v in graph.objects(iri, KAMO.colour)), None)
     return Category(
@@ -223,7 +225,7 @@ def _category(graph: Graph, iri: URIRef) -> Category:
     )
 
 
-def _relation_type(graph: Graph, iri: URIRef, kind: str) -> RelationType:
+def _relation_type(graph: Triples, iri: URIRef, kind: str) -> RelationType:
     labels = _with_defaults(graph, iri, RDFS.label)
     inverse = _with_defaults(graph, iri, KAMO.inverseLabel)
     symmetric = (iri, RDF.type, OWL.SymmetricProperty) in graph or iri == SKOS.related
