@@ -111,7 +111,7 @@ def interrupted_mid_write(tmp_path, monkeypatch) -> list[Path]:
 FAILURES = {
     # name: (set the failure up, exit code, what stderr says)
     "syntax-error": (syntax_error, 1, "error [syntax-error]"),
-    "validation-error": (validation_error, 1, "error [duplicate-label-language]"),
+    "validation-error": (validation_error, 1, "error [conflicting-labels]"),
     "unwritable-output-folder": (unwritable_folder, 1, "cannot write here: Permission denied"),
     "full-disk": (full_disk, 1, "cannot write: No space left on device"),
     "interrupt-mid-write": (interrupted_mid_write, 130, "kamgraph: interrupted"),
