@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tomllib
 
 from helpers import ROOT
 from kamgraph.cli import cli
@@ -42,3 +43,9 @@ def readme_error_table() -> list[tuple[str, str, str, str]]:
 def test_the_readme_error_table_is_the_registry():
     assert readme_error_table() == [(c.code, c.severity.value, c.problem, c.fix) for c in CODES.values()]
 
+
+def test_the_suite_runs_the_doctests_of_kamgraph():
+    """The examples in kamgraph's docstrings are tests too: pytest collects them from the package."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]
+    assert "kamgraph" in config["testpaths"] and "--doctest-modules" in config["addopts"].split()
+    assert any(">>> " in path.read_text(encoding="utf-8") for path in (ROOT / "kamgraph").rglob("*.py"))
