@@ -1,3 +1,4 @@
 from kamgraph.cli import main
 
-main()
+if __name__ == "__main__":  # python -m kamgraph (and not when pytest imports the module for its doctests)
+    main()

@@ -1,4 +1,7 @@
-"""Shared fixtures: paths, a CLI runner, and Debian's Chromium driven by Playwright."""
+"""Shared fixtures: a CLI runner, the checked KAM ontology, a typo'd ontology, and Debian's Chromium.
+
+The paths live in :mod:`helpers` and are re-exported here, where tests/browser/ imports them from.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-ONTOLOGY = ROOT / "ontology"
-OUTPUT = ROOT / "output"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from helpers import FIXTURES, ONTOLOGY, OUTPUT, ROOT, SMALL, TYPO
+
+__all__ = ["FIXTURES", "ONTOLOGY", "OUTPUT", "ROOT", "chromium_path"]
+
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -51,6 +54,25 @@ def run_cli(capsys):
         return stopped.value.code, captured.out, captured.err
 
     return run
+
+
+@pytest.fixture(scope="session")
+def kam_checked():
+    """The real ontology (ontology/), loaded and checked once: ``.ontology``, ``.report``, ``.concepts``."""
+    from kamgraph.pipeline import load_and_check
+
+    return load_and_check([ONTOLOGY])
+
+
+@pytest.fixture
+def typo_ontology(tmp_path: Path) -> Path:
+    """tests/fixtures/small.ttl plus one statement pointing at ``ex:Aple``: one error, ``undeclared-concept``.
+
+    The statement is the file's last line, written at column 1 (:data:`helpers.TYPO`).
+    """
+    path = tmp_path / "typo.ttl"
+    path.write_text(SMALL.read_text(encoding="utf-8") + f"\n{TYPO}\n", encoding="utf-8")
+    return path
 
 
 # Corpus tally: tests marked @pytest.mark.corpus("kind") are counted per kind and

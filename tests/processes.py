@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from conftest import ROOT
+from helpers import ROOT
 
 TIMEOUT = 30.0
 

@@ -102,6 +102,19 @@ def conflicting_labels(context: CheckContext) -> list[Finding]:
     return findings
 
 
+def repeats_a_language_in_one_file(context: CheckContext, concept: URIRef) -> bool:
+    """Whether one file gives ``concept`` two prefLabels in one language (SKOS S14, ``duplicate-label-language``).
+
+    Two files that each give it one, different, label are :func:`conflicting_labels`, reported there once.
+    """
+    for source in context.ontology.data_files:
+        languages = [label.language.lower() for label in source.triples.objects(concept, SKOS.prefLabel)
+                     if isinstance(label, Literal) and label.language]
+        if len(languages) != len(set(languages)):
+            return True
+    return False
+
+
 def _first_conflict(seen: list[tuple[SourceFile, Literal]]) -> tuple | None:
     """The first (file, label) pair contradicted by a label of the same language in a later file."""
     for index, (first_file, first_label) in enumerate(seen):

@@ -13,6 +13,7 @@ from pyshacl import validate as shacl_validate
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
+from kamgraph.checks.content import repeats_a_language_in_one_file
 from kamgraph.checks.context import CheckContext
 from kamgraph.findings import Finding, Severity
 from kamgraph.names import local_name
@@ -34,7 +35,11 @@ def shacl_findings(context: CheckContext) -> list[Finding]:
         focus = results.value(result, SH.focusNode)
         shape = results.value(result, SH.sourceShape)
         severity = _SEVERITIES.get(results.value(result, SH.resultSeverity), Severity.ERROR)
-        code = _shape_code(shapes, shape) or _component_code(results.value(result, SH.sourceConstraintComponent))
+        component = results.value(result, SH.sourceConstraintComponent)
+        if (component == SH.UniqueLangConstraintComponent and results.value(result, SH.resultPath) == SKOS.prefLabel
+                and not repeats_a_language_in_one_file(context, focus)):
+            continue  # labels of one language from two files: conflicting-labels says so, naming both
+        code = _shape_code(shapes, shape) or _component_code(component)
         message = str(results.value(result, SH.resultMessage) or "does not conform to its shape")
         name = context.name(focus) if isinstance(focus, URIRef) else str(focus)
         position = context.at_subject(focus)

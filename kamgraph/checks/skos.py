@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from rdflib import Literal
 
+from kamgraph.checks.content import repeats_a_language_in_one_file
 from kamgraph.checks.context import CheckContext
 from kamgraph.findings import Finding
 from kamgraph.namespaces import SKOS
@@ -28,8 +29,7 @@ def generic_skos(context: CheckContext) -> list[Finding]:
             findings.append(context.about("missing-label", concept,
                                           "has no skos:prefLabel; the map shows its local name instead"))
             continue
-        languages = [label.language for label in labels if label.language]
-        if len(languages) != len(set(languages)):
+        if repeats_a_language_in_one_file(context, concept):
             findings.append(context.about("duplicate-label-language", concept,
                                           "has more than one skos:prefLabel in one language (SKOS S14)"))
         if any(not str(label).strip() for label in labels):

@@ -1,0 +1,29 @@
+"""The pipeline's build (kamgraph/pipeline.py): what build_map writes into the output folder, and what it removes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from helpers import ROOT, SMALL
+from kamgraph.pipeline import LAYOUT_CACHE, build_map
+from kamgraph.views.page_data import OVERVIEW_THRESHOLD
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from skos_generator import generate  # noqa: E402
+
+
+def test_build_removes_focused_maps_of_categories_that_are_gone(tmp_path: Path):
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "Gone.html").write_text("old")
+    build_map([SMALL], tmp_path)
+    assert sorted(p.name for p in (tmp_path / "maps").iterdir()) == ["Concept.html", "Fruit.html", "Tree.html"]
+
+
+def test_a_large_vocabulary_builds_with_an_overview(tmp_path: Path):
+    source = tmp_path / "syn.ttl"
+    source.write_text(generate(OVERVIEW_THRESHOLD + 500), encoding="utf-8")
+    result = build_map([source], tmp_path / "out")
+    assert result.concepts.graph.number_of_nodes() == OVERVIEW_THRESHOLD + 500
+    assert any((tmp_path / "out" / LAYOUT_CACHE).glob("*.json"))
+    assert sorted(p.name for p in result.written) == ["index.html"]  # the overview stands in for focused maps

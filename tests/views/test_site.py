@@ -1,0 +1,42 @@
+"""The site (kamgraph/views/site.py): the whole map and a focused map per category, deterministic, the graph untouched."""
+
+from __future__ import annotations
+
+import copy
+
+from helpers import SMALL, page_data_of
+from kamgraph.graph import from_ontology
+from kamgraph.sources.files import load_ontology
+from kamgraph.views.site import render_map, render_site
+
+
+def test_the_same_ontology_gives_the_same_page():
+    first = render_map(from_ontology(load_ontology(SMALL)))
+    second = render_map(from_ontology(load_ontology(SMALL)))
+    assert first == second
+
+
+def test_rendering_leaves_the_graph_unchanged():
+    concepts = from_ontology(load_ontology(SMALL))
+    # Deep copies: attributes hold dicts (labels, definitions…) that a renderer could change in place.
+    nodes_before = copy.deepcopy(dict(concepts.graph.nodes(data=True)))
+    edges_before = copy.deepcopy(sorted(concepts.graph.edges(keys=True, data=True), key=lambda e: e[:3]))
+    assert nodes_before["ex:Apple"]["labels"] == {"nl": "Appel", "en": "Apple"}
+    render_site(concepts)
+    assert dict(concepts.graph.nodes(data=True)) == nodes_before
+    assert sorted(concepts.graph.edges(keys=True, data=True), key=lambda e: e[:3]) == edges_before
+
+
+def test_each_category_gets_a_focused_map_of_its_concepts_and_neighbours():
+    concepts = from_ontology(load_ontology(SMALL))
+    pages = render_site(concepts).pages
+    assert sorted(pages) == ["index.html", "maps/Concept.html", "maps/Fruit.html", "maps/Tree.html"]
+    full = page_data_of(pages["index.html"])
+    assert sorted(m["href"] for m in full["maps"]) == ["maps/Concept.html", "maps/Fruit.html", "maps/Tree.html"]
+    tree = page_data_of(pages["maps/Tree.html"])
+    assert tree["scope"] == "exo:Tree"
+    # the apple tree, and the apple that grows on it; not the pear or the loose concept
+    assert sorted(c["id"] for c in tree["concepts"]) == ["ex:Apple", "ex:AppleTree"]
+    assert {e["id"] for e in tree["edges"]} == {"ex:Apple|exo:growsOn|ex:AppleTree"}
+    assert "../index.html" in [m["href"] for m in tree["maps"]]
+    assert render_site(concepts).pages == pages  # deterministic
