@@ -36,7 +36,7 @@ def data_island(html: str) -> str:
 
 
 def page_data_of(html: str) -> dict:
-    """The page data a map page carries: concepts, edges, categories, vis nodes and options…"""
+    """The page data a map page carries (the schema is in kamgraph/views/page_data.py)."""
     return json.loads(data_island(html))
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 from helpers import ROOT, SMALL
 from kamgraph.pipeline import LAYOUT_CACHE, build_map
 from kamgraph.views.page_data import OVERVIEW_THRESHOLD
@@ -27,3 +29,17 @@ def test_a_large_vocabulary_builds_with_an_overview(tmp_path: Path):
     assert result.concepts.graph.number_of_nodes() == OVERVIEW_THRESHOLD + 500
     assert any((tmp_path / "out" / LAYOUT_CACHE).glob("*.json"))
     assert sorted(p.name for p in result.written) == ["index.html"]  # the overview stands in for focused maps
+
+
+def test_a_build_reads_the_vocabulary_once(monkeypatch, tmp_path: Path):
+    import kamgraph.pipeline as pipeline
+
+    reads = []
+    real = pipeline.read_vocabulary
+    monkeypatch.setattr(pipeline, "read_vocabulary", lambda data: reads.append(data) or real(data))
+    monkeypatch.setattr("kamgraph.graph.concepts.read_vocabulary",
+                        lambda data: pytest.fail("the concept graph read the vocabulary again"))
+    monkeypatch.setattr("kamgraph.checks.read_vocabulary",
+                        lambda data: pytest.fail("the checks read the vocabulary again"))
+    build_map([SMALL], tmp_path)
+    assert len(reads) == 1

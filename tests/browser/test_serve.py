@@ -13,6 +13,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from browser.pages import READY, open_static
 from conftest import FIXTURES
+from helpers import page_data_in, page_data_of
 from processes import Process
 
 pytestmark = pytest.mark.browser
@@ -52,11 +53,15 @@ def test_served_map_reloads_after_a_rebuild_and_survives_a_broken_save(browser, 
         assert "connect-src 'self'" in served_csp
         on_disk = (out / "index.html").read_text()
         assert "connect-src 'none'" in on_disk and "__kamgraph" not in on_disk
+        served = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+        assert page_data_of(served) == page_data_in(out)  # the page just built, not a second rendering of it
 
         source.write_text(source.read_text().replace('"Apple"@en', '"Green apple"@en'))
         process.wait_for("rebuilt")
         poll(page, "!!window.kamgraph && kamgraph.data.concepts.some(c => c.labels.en === 'Green apple')")
         poll(page, READY)
+        served = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
+        assert page_data_of(served) == page_data_in(out)
 
         build = urllib.request.urlopen(url + "__kamgraph/build", timeout=5).read()
         source.write_text(source.read_text() + "\nex:Broken skos:prefLabel .\n")

@@ -24,3 +24,9 @@ def test_path_on_the_real_ontology(run_cli):
     assert code == 0
     first = out.splitlines()[0]
     assert first.startswith("Key account → ") and first.endswith("→ Value-based pricing")
+
+
+def test_path_refuses_an_ontology_with_errors_and_says_why(run_cli, typo_ontology):
+    code, out, err = run_cli("path", "--ontology", typo_ontology, "Apple tree", "Pear")
+    assert code == 1 and out == ""
+    assert "[undeclared-concept]" in err and "ex:Aple" in err and "Traceback" not in err
