@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 import struct
 from pathlib import Path
@@ -11,6 +10,7 @@ import pytest
 
 from browser.pages import DESKTOP, PHONE, open_map
 from conftest import FIXTURES, OUTPUT
+from helpers import page_data_of
 from kamgraph.pipeline import build_map
 
 pytestmark = pytest.mark.browser
@@ -25,9 +25,7 @@ def viewport(request):
 
 @pytest.fixture(scope="module")
 def kam() -> dict:
-    html = INDEX.read_text(encoding="utf-8")
-    start = html.index('id="kamgraph-data">') + len('id="kamgraph-data">')
-    return json.loads(html[start:html.index("</script>", start)])
+    return page_data_of(INDEX.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")

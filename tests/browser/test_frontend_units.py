@@ -4,7 +4,6 @@ rule; and the UI strings: every key in every language's table."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import pytest
 
 from browser.pages import open_map
 from conftest import FIXTURES, OUTPUT
+from helpers import page_data_in
 from kamgraph.pipeline import build_map
 from kamgraph.views.frontend import MODULES, page_script
 
@@ -171,9 +171,7 @@ def test_neighbourhood_only_over_allowed_relations(page):
 
 
 def test_neighbourhood_on_the_kam_map_matches_a_breadth_first_search(browser):
-    html = (OUTPUT / "index.html").read_text(encoding="utf-8")
-    start = html.index('id="kamgraph-data">') + len('id="kamgraph-data">')
-    edges = json.loads(html[start:html.index("</script>", start)])["edges"]
+    edges = page_data_in(OUTPUT)["edges"]
     near, frontier = {"kam:KeyAccount"}, {"kam:KeyAccount"}
     for _ in range(2):
         frontier = {e["to"] if e["from"] in frontier else e["from"] for e in edges

@@ -12,6 +12,7 @@ import pytest
 
 from browser.pages import DESKTOP, PHONE, open_map
 from conftest import ROOT
+from helpers import page_data_of
 from kamgraph.pipeline import build_map
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -43,9 +44,7 @@ def overview_map(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def overview(overview_map: Path) -> dict:
-    html = overview_map.read_text(encoding="utf-8")
-    start = html.index('id="kamgraph-data">') + len('id="kamgraph-data">')
-    return json.loads(html[start:html.index("</script>", start)])
+    return page_data_of(overview_map.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(params=[DESKTOP, PHONE], ids=["laptop", "phone"])
