@@ -10,7 +10,6 @@ import threading
 import time
 
 import pytest
-
 from helpers import ROOT
 
 TIMEOUT = 30.0

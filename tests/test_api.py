@@ -14,9 +14,9 @@ from pathlib import Path
 import networkx as nx
 import pytest
 import requests
+from conftest import ONTOLOGY, ROOT
 
 import kamgraph
-from conftest import ONTOLOGY, ROOT
 
 README = ROOT / "README.md"
 
@@ -78,9 +78,9 @@ def test_paths_may_be_one_path_or_many():
 
 
 def test_the_concept_graph_is_plain_networkx():
-    G = kamgraph.load_and_check(ONTOLOGY).concepts.graph
-    assert isinstance(G, nx.MultiDiGraph)
-    assert nx.has_path(G.to_undirected(as_view=True), "kam:KeyAccount", "kam:ValueBasedPricing")
+    graph = kamgraph.load_and_check(ONTOLOGY).concepts.graph
+    assert isinstance(graph, nx.MultiDiGraph)
+    assert nx.has_path(graph.to_undirected(as_view=True), "kam:KeyAccount", "kam:ValueBasedPricing")
 
 
 def test_require_valid_raises_with_every_finding():

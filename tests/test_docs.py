@@ -6,6 +6,7 @@ import re
 import tomllib
 
 from helpers import ROOT
+
 from kamgraph.cli import cli
 from kamgraph.findings import CODES
 

@@ -17,14 +17,15 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import FIXTURES, SMALL
 
 import kamgraph.output
-from helpers import FIXTURES, SMALL
 from kamgraph.pipeline import LAYOUT_CACHE, build_map
 from kamgraph.views.site import MAP_PAGE as MAP_FILE
 
 SYNTAX_ERROR = b"@prefix ex: <http://example.org/small/> .\nex:Broken ex:p\n"
-VALIDATION_ERROR = (b'@prefix ex: <http://example.org/small/> .\n@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n'
+VALIDATION_ERROR = (b"@prefix ex: <http://example.org/small/> .\n"
+                    b"@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
                     b'ex:Apple skos:prefLabel "Second English label"@en .\n')
 WRITES = re.compile(r"""\.write_(?:text|bytes)\(|\bopen\([^)]*["'][^"']*[wax+]|os\.replace\(|shutil\.(?:copy|move)""")
 NEIGHBOUR = b"a file someone else keeps in the output folder\n"
@@ -176,7 +177,7 @@ def test_several_files_are_written_all_or_none(tmp_path: Path, monkeypatch):
 def test_two_builds_at_once_never_tear_the_map(previous: Path, pages):
     """Two real processes build different ontologies into one folder while we keep reading the map."""
     command = [sys.executable, "-m", "kamgraph", "build", "--out", str(previous), "--ontology"]
-    processes = [subprocess.Popen(command + [str(FIXTURES / f"{name}.ttl")], stdout=subprocess.PIPE,
+    processes = [subprocess.Popen([*command, str(FIXTURES / f"{name}.ttl")], stdout=subprocess.PIPE,
                                   stderr=subprocess.PIPE) for name in ("small", "payloads")]
     complete = {pages["small"], pages["payloads"]}
     reads = 0
@@ -189,7 +190,8 @@ def test_two_builds_at_once_never_tear_the_map(previous: Path, pages):
         assert process.returncode == 0, err.decode()
     assert reads > 0
     assert (previous / MAP_FILE).read_bytes() in complete
-    assert sorted(p.name for p in previous.iterdir()) == [LAYOUT_CACHE, MAP_FILE, "maps", "notes.txt"]  # no temporary left behind
+    # no temporary left behind
+    assert sorted(p.name for p in previous.iterdir()) == [LAYOUT_CACHE, MAP_FILE, "maps", "notes.txt"]
 
 
 def test_kamgraph_writes_files_only_through_the_atomic_helper():

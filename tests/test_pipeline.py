@@ -6,13 +6,13 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from helpers import ROOT, SMALL
+
 from kamgraph.pipeline import LAYOUT_CACHE, build_map
 from kamgraph.views.page_data import OVERVIEW_THRESHOLD
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from skos_generator import generate  # noqa: E402
+from skos_generator import generate
 
 
 def test_build_removes_focused_maps_of_categories_that_are_gone(tmp_path: Path):

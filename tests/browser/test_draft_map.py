@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES
 
 from browser.pages import open_map
-from conftest import FIXTURES
 from kamgraph.pipeline import build_map
 
 pytestmark = pytest.mark.browser
@@ -54,7 +54,7 @@ def test_draft_map_badges_concepts_with_findings(browser, maps):
 
 
 def test_published_map_never_shows_findings(browser, maps):
-    page, log = open_map(browser, maps["published"])
+    page, _log = open_map(browser, maps["published"])
     assert page.evaluate("'findings' in kamgraph.data") is False
     assert page.get_attribute("#map", "data-draft-badges") is None
     assert page.evaluate(BADGE_PIXELS) == 0

@@ -7,10 +7,10 @@ import struct
 from pathlib import Path
 
 import pytest
-
-from browser.pages import DESKTOP, PHONE, open_map
 from conftest import FIXTURES, OUTPUT
 from helpers import page_data_of
+
+from browser.pages import DESKTOP, PHONE, open_map
 from kamgraph.pipeline import build_map
 
 pytestmark = pytest.mark.browser
@@ -345,7 +345,8 @@ def test_the_current_view_saves_as_png(browser, viewport, tmp_path):
     head = saved.read_bytes()[:24]
     assert head[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", head[16:24])
-    canvas = page.evaluate("[document.querySelector('#map canvas').width, document.querySelector('#map canvas').height]")
+    canvas = page.evaluate("[document.querySelector('#map canvas').width, "
+                           "document.querySelector('#map canvas').height]")
     assert [width, height] == canvas and width > 100
     assert log.external_requests == []
     page.context.close()
@@ -379,7 +380,8 @@ def test_first_view_is_readable_without_overlaps(browser, viewport, kam):
     assert page.evaluate("kamgraph.network.getScale()") * font >= 8  # labels at least 8 px tall on screen
     boxes = page.evaluate("window.kamgraph.nodes.getIds().map(id => kamgraph.network.getBoundingBox(id))")
     overlaps = [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
-                if a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]]
+                if a["left"] < b["right"] and b["left"] < a["right"]
+                and a["top"] < b["bottom"] and b["top"] < a["bottom"]]
     assert overlaps == []
     assert page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth")
     canvas = page.locator("#map").bounding_box()

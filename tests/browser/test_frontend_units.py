@@ -8,10 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
-
-from browser.pages import open_map
 from conftest import FIXTURES, OUTPUT
 from helpers import page_data_in
+
+from browser.pages import open_map
 from kamgraph.pipeline import build_map
 from kamgraph.views.frontend import MODULES, page_script
 
@@ -111,7 +111,8 @@ def test_category_and_section_labels(page):
     assert call(page, "(l, ls) => kamgraph.labels.category(undefined, 'x:P', l, ls)", "nl", LANGS) == "x:P"
     assert call(page, "(l, ls) => kamgraph.labels.section({id: 'S3', number: 3, labels: {nl: 'Prijzen'}}, l, ls)",
                 "en", LANGS) == "3. Prijzen"
-    assert call(page, "(l, ls) => kamgraph.labels.section({id: 'S', number: null, labels: {}}, l, ls)", "en", LANGS) == "S"
+    assert call(page, "(l, ls) => kamgraph.labels.section({id: 'S', number: null, labels: {}}, l, ls)",
+                "en", LANGS) == "S"
 
 
 # --- search ranking ---------------------------------------------------------------------------------
@@ -162,12 +163,14 @@ EDGES = [{"from": "a", "to": "b", "relation": "r"}, {"from": "b", "to": "c", "re
 @pytest.mark.parametrize("depth, expected", [(0, ["a"]), (1, ["a", "b", "d"]), (2, ["a", "b", "c", "d"]),
                                              (3, ["a", "b", "c", "d", "e"]), (9, ["a", "b", "c", "d", "e"])])
 def test_neighbourhood_walks_both_directions(page, depth, expected):
-    assert call(page, "(es, d) => kamgraph.graph.neighbourhood(kamgraph.graph.adjacency(es), 'a', d)", EDGES, depth) == expected
+    assert call(page, "(es, d) => kamgraph.graph.neighbourhood(kamgraph.graph.adjacency(es), 'a', d)",
+                EDGES, depth) == expected
 
 
 def test_neighbourhood_only_over_allowed_relations(page):
     assert call(page, """(es) => kamgraph.graph.neighbourhood(kamgraph.graph.adjacency(es), 'a', 3,
-                                                                e => e.relation !== 's')""", EDGES) == ["a", "b", "c", "e"]
+                                                                e => e.relation !== 's')""",
+                EDGES) == ["a", "b", "c", "e"]
 
 
 def test_neighbourhood_on_the_kam_map_matches_a_breadth_first_search(browser):
@@ -178,7 +181,8 @@ def test_neighbourhood_on_the_kam_map_matches_a_breadth_first_search(browser):
                     if e["from"] in frontier or e["to"] in frontier} - near
         near |= frontier
     kam, _ = open_map(browser, OUTPUT / "index.html")
-    assert call(kam, "() => kamgraph.graph.neighbourhood(kamgraph.app.model.links, 'kam:KeyAccount', 2)") == sorted(near)
+    walked = call(kam, "() => kamgraph.graph.neighbourhood(kamgraph.app.model.links, 'kam:KeyAccount', 2)")
+    assert walked == sorted(near)
     assert 5 < len(near) < 106
     kam.context.close()
 
@@ -219,7 +223,8 @@ def test_the_mode_in_the_address_is_kept_and_map_addresses_stay_as_they_were(bro
     assert page.locator("#details-title").text_content() == "Apple"
     page.evaluate("kamgraph.select('ex:Pear', true)")
     assert page.evaluate("location.hash") == "#concept=Pear&lang=en&mode=read"
-    assert page.locator("#outline a[data-concept='ex:Apple']").get_attribute("href") == "#concept=Apple&lang=en&mode=read"
+    outline_link = page.locator("#outline a[data-concept='ex:Apple']")
+    assert outline_link.get_attribute("href") == "#concept=Apple&lang=en&mode=read"
     page.go_back()
     page.wait_for_function("kamgraph.state.selected === 'ex:Apple'")
     page.evaluate("location.hash = '#concept=Pear&lang=nl'")  # a map address: the mode goes back to the map
@@ -265,8 +270,10 @@ def test_a_relation_is_drawn_when_its_type_is_on_and_both_ends_are_drawn(page):
         const state = (open, hidden, relations) => ({overview: true, open: new Set(open),
             hiddenCategories: new Set(hidden), hiddenRelations: new Set(relations)});
         const V = kamgraph.visibility;
-        return [V.edgeDrawn(state(['A', 'B'], [], []), e, concepts), V.edgeDrawn(state(['A'], [], []), e, concepts),
-                V.edgeDrawn(state(['A', 'B'], ['B'], []), e, concepts), V.edgeDrawn(state(['A', 'B'], [], ['r']), e, concepts)];
+        return [V.edgeDrawn(state(['A', 'B'], [], []), e, concepts),
+                V.edgeDrawn(state(['A'], [], []), e, concepts),
+                V.edgeDrawn(state(['A', 'B'], ['B'], []), e, concepts),
+                V.edgeDrawn(state(['A', 'B'], [], ['r']), e, concepts)];
     }""") == [True, False, False, False]
 
 

@@ -9,14 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from browser.pages import DESKTOP, PHONE, open_map
 from conftest import ROOT
 from helpers import page_data_of
+
+from browser.pages import DESKTOP, PHONE, open_map
 from kamgraph.pipeline import build_map
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from skos_generator import generate  # noqa: E402
+from skos_generator import generate
 
 pytestmark = pytest.mark.browser
 
@@ -90,7 +90,8 @@ def test_a_3000_concept_map_opens_on_its_categories_and_expands_on_click(browser
     drawn = page.evaluate("kamgraph.network.body.nodeIndices.length")
     assert drawn == len(groups)  # only the bubbles are drawn, not 3,000 concepts
     first, count = groups[0]
-    position = page.evaluate(f"kamgraph.network.canvasToDOM(kamgraph.network.getPositions(['overview:{first}'])['overview:{first}'])")
+    node = f"overview:{first}"
+    position = page.evaluate(f"kamgraph.network.canvasToDOM(kamgraph.network.getPositions(['{node}'])['{node}'])")
     box = page.locator("#map").bounding_box()
     page.mouse.click(box["x"] + position["x"], box["y"] + position["y"])
     page.wait_for_function(f"kamgraph.network.body.nodeIndices.length === {len(groups) - 1 + count}")
@@ -179,7 +180,8 @@ def test_the_overview_button_speaks_the_page_language(browser, overview_map, ove
     assert back.is_hidden()  # nothing unfolded yet
     first = overview["overview"]["groups"][0]
     click_node(page, bubble(first["id"]), viewport)
-    page.wait_for_function(f"kamgraph.network.body.nodeIndices.includes({json.dumps(sorted(members(overview, first['id']))[0])})")
+    first_member = sorted(members(overview, first["id"]))[0]
+    page.wait_for_function(f"kamgraph.network.body.nodeIndices.includes({json.dumps(first_member)})")
     assert back.is_visible() and back.text_content() == "Overzicht"
     page.get_by_role("button", name="EN", exact=True).click()
     assert back.text_content() == "Overview"
@@ -242,7 +244,8 @@ def test_search_in_the_overview_finds_concepts_of_every_folded_category(browser,
     assert page.locator("#search-results [role=option]").all_text_contents() == ["Geen begrippen gevonden."]
     last = overview["concepts"][-1]
     box.fill(last["labels"]["en"])
-    assert page.locator("#search-results [role=option]").first.locator("span").first.text_content() == last["labels"]["nl"]
+    top_label = page.locator("#search-results [role=option]").first.locator("span").first
+    assert top_label.text_content() == last["labels"]["nl"]
     box.press("ArrowDown")
     box.press("Enter")
     assert page.evaluate(SELECTED) == [last["id"]]

@@ -52,7 +52,8 @@ def test_every_concept_shows_its_text_literally(payload_page):
         found = page.evaluate(ELEMENTS_AND_LINKS)
         assert all(h.startswith(("http://", "https://", "#")) or OWN_PAGE.fullmatch(h) for h in found["hrefs"]), (
             found["hrefs"])
-        assert found["handlers"] == [] and found["foreign"] == 0 and found["scripts"] == 3  # data, vis-network, the page script
+        # three scripts: the data, vis-network, the page script
+        assert found["handlers"] == [] and found["foreign"] == 0 and found["scripts"] == 3
     assert log.dialogs == [] and log.page_errors == [] and log.console_errors == []
     assert log.external_requests == []
     assert csp_violations(page) == []

@@ -1,4 +1,6 @@
-"""kamgraph serve: 127.0.0.1 only, the served map reloads itself after a good rebuild, the file on disk stays published."""
+"""kamgraph serve: 127.0.0.1 only, the served map reloads itself after a good rebuild,
+the file on disk stays published.
+"""
 
 from __future__ import annotations
 
@@ -9,18 +11,21 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
-
-from browser.pages import READY, open_static
 from conftest import FIXTURES
 from helpers import page_data_in, page_data_of
+from playwright.sync_api import Error as PlaywrightError
 from processes import Process
+
+from browser.pages import READY, open_static
 
 pytestmark = pytest.mark.browser
 
 
 def poll(page, expression: str, timeout: float = 20.0) -> None:
-    """Wait until ``expression`` is true, across reloads (page.wait_for_function would need eval, which the CSP forbids)."""
+    """Wait until ``expression`` is true, across reloads.
+
+    page.wait_for_function would need eval, which the CSP forbids.
+    """
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:

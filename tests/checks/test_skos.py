@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers import FIXTURES, write
+
 from kamgraph.pipeline import load_and_check
 
 THESAURUS = FIXTURES / "thesaurus.ttl"

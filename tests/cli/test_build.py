@@ -30,12 +30,13 @@ def test_failed_build_keeps_the_previous_map(run_cli, tmp_path: Path):
     broken = tmp_path / "src" / "broken.ttl"
     broken.parent.mkdir()
     broken.write_text(BROKEN)
-    code, out, err = run_cli("build", "--ontology", broken.parent, "--out", tmp_path)
+    code, _out, err = run_cli("build", "--ontology", broken.parent, "--out", tmp_path)
     assert code == 1
     assert "broken.ttl:8:" in err and "[syntax-error]" in err
     assert "nothing was written" in err and "Traceback" not in err
     assert {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*.html")} == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".layout-cache", "index.html", "maps", "src"]  # no temporary left behind
+    # no temporary left behind
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".layout-cache", "index.html", "maps", "src"]
     assert all(p.suffix == ".html" for p in (tmp_path / "maps").iterdir())
     assert all(p.suffix == ".json" for p in (tmp_path / ".layout-cache").iterdir())
 

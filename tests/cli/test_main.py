@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 import pytest
-
 from helpers import ROOT
+
 from kamgraph.cli import cli
 
 
@@ -16,7 +16,8 @@ def test_usage_errors_exit_2(run_cli):
     assert run_cli("frobnicate")[0] == 2
 
 
-@pytest.mark.parametrize("command", [[]] + [[name] for name in sorted(cli.commands)], ids=lambda c: c[0] if c else "kamgraph")
+@pytest.mark.parametrize("command", [[]] + [[name] for name in sorted(cli.commands)],
+                         ids=lambda c: c[0] if c else "kamgraph")
 def test_every_command_has_help_with_an_example(run_cli, command):
     code, out, _ = run_cli(*command, "--help")
     assert code == 0

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from helpers import page_data_in
 
 HEADER = """@prefix ex: <http://example.org/odd/> .
@@ -47,6 +46,7 @@ def _cases() -> dict[str, Odd]:
     zero_width = "Key\u200bAccount\u200c\u200dManager\u2060\ufeff"
     nfc, nfd = "Caf\u00e9 cr\u00e8me", "Cafe\u0301 cre\u0300me"
     hub_relations = " ; ".join(f"skos:related ex:Spoke{i}" for i in range(500))
+    spokes = [concept(f"Spoke{i}", f"Spoke {i}") for i in range(500)]
     return {
         "byte-order-mark": Odd({"bom.ttl": b"\xef\xbb\xbf" + turtle(concept("A", "With BOM"))}, 1, ("With BOM",)),
         "crlf-line-endings": Odd({"crlf.ttl": turtle(concept("A", "Windows"), concept("B", "File",
@@ -55,9 +55,11 @@ def _cases() -> dict[str, Odd]:
         "lone-cr-in-literal": Odd({"cr.ttl": turtle('ex:A a skos:Concept ; skos:prefLabel "x"@en ; '
                                                     'skos:definition """one\rtwo"""@en .')}, 1, ("one\rtwo",)),
         "100kB-label-on-one-line": Odd({"long.ttl": turtle(concept("A", long_label))}, 1, (long_label,)),
-        "100kB-definition": Odd({"long.ttl": turtle(concept("A", "Long", f'skos:definition """{long_definition}"""@en'))},
+        "100kB-definition": Odd({"long.ttl": turtle(concept("A", "Long",
+                                                            f'skos:definition """{long_definition}"""@en'))},
                                 1, (long_definition,)),
-        "100kB-iri": Odd({"iri.ttl": turtle(concept("A", "Short", f"skos:related <http://example.org/odd/{'x' * HUNDRED_KB}>"),
+        "100kB-iri": Odd({"iri.ttl": turtle(concept("A", "Short",
+                                                    f"skos:related <http://example.org/odd/{'x' * HUNDRED_KB}>"),
                                             concept("x" * HUNDRED_KB, "Far"))}, 2, ("Far",)),
         "emoji": Odd({"emoji.ttl": turtle(concept("A", emoji), concept("B", "😀", "skos:related ex:A"))},
                      2, (emoji, "😀")),
@@ -65,8 +67,7 @@ def _cases() -> dict[str, Odd]:
                              2, (rtl, "שלום")),
         "zero-width-characters": Odd({"zw.ttl": turtle(concept("A", zero_width))}, 1, (zero_width,)),
         "combining-accents": Odd({"nfc.ttl": turtle(concept("A", nfc), concept("B", nfd))}, 2, (nfc, nfd)),
-        "concept-with-500-relations": Odd({"hub.ttl": turtle(concept("Hub", "Hub", hub_relations),
-                                                             *(concept(f"Spoke{i}", f"Spoke {i}") for i in range(500)))},
+        "concept-with-500-relations": Odd({"hub.ttl": turtle(concept("Hub", "Hub", hub_relations), *spokes)},
                                           501, ("Spoke 499",), relations=500),
         "0-byte-file-beside-good-files": Odd({"a.ttl": turtle(concept("A", "Good")), "empty.ttl": b"",
                                               "sub/b.ttl": turtle(concept("B", "Also good"))}, 2, ("Also good",)),

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers import deny_reading
 
 import kamgraph.sources.files
-from helpers import deny_reading
 
 GOOD = b"""@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 <http://example.org/a> a skos:Concept ; skos:prefLabel "A"@en .
@@ -103,7 +103,10 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
 
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch) -> Path:
-    """``tmp_path/ontology/`` with one good file; ``tmp_path`` is the working folder, so messages name ``ontology/…``."""
+    """``tmp_path/ontology/`` with one good file.
+
+    ``tmp_path`` is the working folder, so messages name ``ontology/…``.
+    """
     folder = tmp_path / "ontology"
     folder.mkdir()
     (folder / "good.ttl").write_bytes(GOOD)
@@ -143,7 +146,8 @@ def test_not_turtle_gives_one_line_naming_the_file(name: str, folder: Path, tmp_
 def test_a_folder_named_like_a_turtle_file_inside_the_ontology_is_walked_not_read(tmp_path: Path, run_cli):
     (tmp_path / "ontology" / "more.ttl").mkdir(parents=True)
     (tmp_path / "ontology" / "good.ttl").write_bytes(GOOD)
-    (tmp_path / "ontology" / "more.ttl" / "b.ttl").write_bytes(GOOD.replace(b"/a>", b"/b>").replace(b'"A"@en', b'"B"@en'))
+    other = GOOD.replace(b"/a>", b"/b>").replace(b'"A"@en', b'"B"@en')
+    (tmp_path / "ontology" / "more.ttl" / "b.ttl").write_bytes(other)
     out = tmp_path / "out"
     code, stdout, stderr = run_cli("build", "--ontology", tmp_path / "ontology", "--out", out)
     assert code == 0, stderr

@@ -8,11 +8,11 @@ import json
 
 import networkx as nx
 import pytest
+from helpers import FIXTURES
 from networkx.readwrite import json_graph
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from helpers import FIXTURES
 from kamgraph.pipeline import load_and_check
 from kamgraph.views import export
 
@@ -61,7 +61,10 @@ def test_node_link_json_reads_back(kam):
 
 
 def rdf11(graph: Graph) -> Graph:
-    """RDF 1.1 reading: "x" and "x"^^xsd:string are the same literal (oxigraph writes the latter, JSON-LD the former)."""
+    """RDF 1.1 reading: "x" and "x"^^xsd:string are the same literal.
+
+    oxigraph writes the latter, JSON-LD the former.
+    """
     same = Graph()
     for s, p, o in graph:
         if isinstance(o, Literal) and o.datatype == XSD_STRING:

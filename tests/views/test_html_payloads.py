@@ -13,12 +13,12 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from helpers import PAYLOADS, csp_of, data_island, elements_of, outside_data_island, page_data_in
 from rdflib import Graph, Literal
 
-from helpers import PAYLOADS, csp_of, data_island, elements_of, outside_data_island, page_data_in
-from kamgraph.pipeline import build_map
-from kamgraph.namespaces import KAMO
 from kamgraph.checks import check_ontology
+from kamgraph.namespaces import KAMO
+from kamgraph.pipeline import build_map
 from kamgraph.sources.files import load_ontology
 from kamgraph.vocabulary import PLAIN_COLOUR
 
@@ -29,8 +29,8 @@ STYLE_RE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL)
 
 def literals(path: Path) -> set[str]:
     graph = Graph().parse(path, format="turtle")
-    return {str(o) for o in graph.objects() if isinstance(o, Literal) and o.datatype is None or
-            isinstance(o, Literal) and str(o.datatype).endswith("#string")}
+    return {str(o) for o in graph.objects() if (isinstance(o, Literal) and o.datatype is None) or
+            (isinstance(o, Literal) and str(o.datatype).endswith("#string"))}
 
 
 def strings_in(value) -> set[str]:
@@ -57,7 +57,7 @@ def test_the_corpus_exists():
 
 @pytest.mark.corpus("payload-text-fields")
 def test_every_text_reaches_the_page_as_data_unchanged(built):
-    path, html, data = built
+    path, _html, data = built
     # kamo:colour values are not text to show; every other hostile literal must be in the data island.
     colours = {str(o) for o in Graph().parse(path, format="turtle").objects(None, KAMO.colour)}
     hostile = {text for text in literals(path) - colours

@@ -1,10 +1,13 @@
-"""The site (kamgraph/views/site.py): the whole map and a focused map per category, deterministic, the graph untouched."""
+"""The site (kamgraph/views/site.py): the whole map and a focused map per category,
+deterministic, the graph untouched.
+"""
 
 from __future__ import annotations
 
 import copy
 
 from helpers import SMALL, page_data_of
+
 from kamgraph.graph import from_ontology
 from kamgraph.sources.files import load_ontology
 from kamgraph.views.site import render_map, render_site
