@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+
 from helpers import FIXTURES, ONTOLOGY, OUTPUT, ROOT, SMALL, TYPO
 
 __all__ = ["FIXTURES", "ONTOLOGY", "OUTPUT", "ROOT", "chromium_path"]

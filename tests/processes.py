@@ -10,6 +10,7 @@ import threading
 import time
 
 import pytest
+
 from helpers import ROOT
 
 TIMEOUT = 30.0

@@ -14,9 +14,9 @@ from pathlib import Path
 import networkx as nx
 import pytest
 import requests
-from conftest import ONTOLOGY, ROOT
 
 import kamgraph
+from conftest import ONTOLOGY, ROOT
 
 README = ROOT / "README.md"
 

@@ -6,7 +6,6 @@ import re
 import tomllib
 
 from helpers import ROOT
-
 from kamgraph.cli import cli
 from kamgraph.findings import CODES
 

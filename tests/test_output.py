@@ -17,9 +17,9 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import FIXTURES, SMALL
 
 import kamgraph.output
+from helpers import FIXTURES, SMALL
 from kamgraph.pipeline import LAYOUT_CACHE, build_map
 from kamgraph.views.site import MAP_PAGE as MAP_FILE
 

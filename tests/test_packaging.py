@@ -18,6 +18,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT
 
 # What the sdist's tests need beyond the package: their data, the ontology, the committed maps

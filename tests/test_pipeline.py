@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, SMALL
 
+from helpers import ROOT, SMALL
 from kamgraph.pipeline import LAYOUT_CACHE, build_map
 from kamgraph.views.page_data import OVERVIEW_THRESHOLD
 

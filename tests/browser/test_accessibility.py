@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import OUTPUT
 
 from browser.pages import DESKTOP, PHONE, open_map
+from conftest import OUTPUT
 
 pytestmark = pytest.mark.browser
 

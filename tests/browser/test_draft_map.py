@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
 
 from browser.pages import open_map
+from conftest import FIXTURES
 from kamgraph.pipeline import build_map
 
 pytestmark = pytest.mark.browser

@@ -7,10 +7,10 @@ import struct
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, OUTPUT
-from helpers import page_data_of
 
 from browser.pages import DESKTOP, PHONE, open_map
+from conftest import FIXTURES, OUTPUT
+from helpers import page_data_of
 from kamgraph.pipeline import build_map
 
 pytestmark = pytest.mark.browser

@@ -8,10 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, OUTPUT
-from helpers import page_data_in
 
 from browser.pages import open_map
+from conftest import FIXTURES, OUTPUT
+from helpers import page_data_in
 from kamgraph.pipeline import build_map
 from kamgraph.views.frontend import MODULES, page_script
 

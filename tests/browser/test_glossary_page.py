@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ONTOLOGY
 
 from browser.pages import open_static
+from conftest import ONTOLOGY
 from kamgraph.pipeline import load_and_check, require_valid
 from kamgraph.views.glossary import render_html
 

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, OUTPUT
 
 from browser.pages import open_map
+from conftest import FIXTURES, OUTPUT
 from kamgraph.pipeline import build_map
 
 pytestmark = pytest.mark.browser

@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
-from helpers import page_data_of
 
 from browser.pages import DESKTOP, PHONE, open_map
+from conftest import ROOT
+from helpers import page_data_of
 from kamgraph.pipeline import build_map
 
 sys.path.insert(0, str(ROOT / "benchmarks"))

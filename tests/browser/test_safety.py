@@ -8,9 +8,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from conftest import FIXTURES
 
 from browser.pages import DESKTOP, PHONE, csp_violations, open_map
+from conftest import FIXTURES
 from kamgraph.pipeline import build_map
 
 pytestmark = pytest.mark.browser

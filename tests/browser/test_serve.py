@@ -11,12 +11,12 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
-from helpers import page_data_in, page_data_of
 from playwright.sync_api import Error as PlaywrightError
-from processes import Process
 
 from browser.pages import READY, open_static
+from conftest import FIXTURES
+from helpers import page_data_in, page_data_of
+from processes import Process
 
 pytestmark = pytest.mark.browser
 

@@ -23,8 +23,8 @@ import shlex
 from pathlib import Path
 
 import pytest
-from helpers import BAD, ONTOLOGY
 
+from helpers import BAD, ONTOLOGY
 from kamgraph.errors import LoadError, ValidationFailed
 from kamgraph.findings import CODES, Finding, Severity
 from kamgraph.pipeline import build_map, load_and_check

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers import FIXTURES, write
-
 from kamgraph.pipeline import load_and_check
 
 THESAURUS = FIXTURES / "thesaurus.ttl"

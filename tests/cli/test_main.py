@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 import pytest
-from helpers import ROOT
 
+from helpers import ROOT
 from kamgraph.cli import cli
 
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import SMALL, page_data_in, page_data_of
-
 import kamgraph.live.serve as serve
 import kamgraph.live.watch as watch
 import kamgraph.views.site as site
+from helpers import SMALL, page_data_in, page_data_of
 
 
 def test_serve_shows_the_page_it_built_without_rendering_it_again(run_cli, monkeypatch, tmp_path: Path):

@@ -14,10 +14,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from helpers import page_data_in
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from rdflib import RDF, SKOS, Graph, Literal, Namespace
+
+from helpers import page_data_in
 
 EX = Namespace("http://example.org/generated/")
 FINDING_RE = re.compile(r"^\S.*: error \[[a-z0-9-]+\]: ", re.MULTILINE)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
 from helpers import page_data_in
 
 HEADER = """@prefix ex: <http://example.org/odd/> .

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from helpers import ONTOLOGY, ROOT
 from rdflib import Graph
 
+from helpers import ONTOLOGY, ROOT
 from kamgraph.findings import CHECKS, CODES, SHAPES
 from kamgraph.namespaces import SH
 

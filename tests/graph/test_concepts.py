@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
-from helpers import SMALL
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
+from helpers import SMALL
 from kamgraph.graph import build_concept_graph, from_ontology
 from kamgraph.sources.files import load_ontology
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from helpers import SMALL
 from rdflib import Graph
 
+from helpers import SMALL
 from kamgraph.graph import build_concept_graph, from_ontology
 from kamgraph.graph.paths import Step, UnknownConcept, resolve, shortest_connection
 from kamgraph.sources.files import load_ontology

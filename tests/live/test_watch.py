@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from helpers import SMALL
 from processes import Process
 

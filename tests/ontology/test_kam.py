@@ -8,9 +8,9 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import OUTPUT, ROOT
 from rdflib import URIRef
 
+from helpers import OUTPUT, ROOT
 from kamgraph.graph import from_ontology
 from kamgraph.namespaces import DCTERMS, KAM, KAMO, OWL, RDF, SKOS
 from kamgraph.views.site import render_site

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import deny_reading, write
 
+from helpers import deny_reading, write
 from kamgraph.errors import LoadError
 from kamgraph.sources.files import load_ontology
 

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import deny_reading
 
 import kamgraph.sources.files
+from helpers import deny_reading
 
 GOOD = b"""@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 <http://example.org/a> a skos:Concept ; skos:prefLabel "A"@en .

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from helpers import W3C
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.compare import isomorphic
 
+from helpers import W3C
 from kamgraph.errors import LoadError
 from kamgraph.sources.files import load_ontology
 

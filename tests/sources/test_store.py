@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 import requests
-from helpers import BAD, ONTOLOGY, SMALL
 
+from helpers import BAD, ONTOLOGY, SMALL
 from kamgraph.graph import from_ontology
 from kamgraph.sources.files import load_ontology
 from kamgraph.sources.ontology import FILE_GRAPH_PREFIX

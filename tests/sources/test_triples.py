@@ -13,9 +13,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpers import BAD, ONTOLOGY, ROOT, SMALL
 from rdflib import XSD, Literal
 
+from helpers import BAD, ONTOLOGY, ROOT, SMALL
 from kamgraph.sources.triples import quiet_ill_typed_literals
 
 ILL_TYPED = BAD / "ill-typed-literal.ttl"

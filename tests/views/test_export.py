@@ -8,11 +8,11 @@ import json
 
 import networkx as nx
 import pytest
-from helpers import FIXTURES
 from networkx.readwrite import json_graph
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
+from helpers import FIXTURES
 from kamgraph.pipeline import load_and_check
 from kamgraph.views import export
 

@@ -9,8 +9,8 @@ import unicodedata
 from dataclasses import dataclass
 
 import pytest
-from helpers import FIXTURES, csp_of, elements_of
 
+from helpers import FIXTURES, csp_of, elements_of
 from kamgraph.pipeline import load_and_check, require_valid
 from kamgraph.views.glossary import map_link, markdown_text, render_html, render_markdown
 

@@ -6,8 +6,8 @@ import json
 import re
 
 import pytest
-from helpers import FIXTURES, SMALL, csp_of, data_island, outside_data_island, page_data_of
 
+from helpers import FIXTURES, SMALL, csp_of, data_island, outside_data_island, page_data_of
 from kamgraph.graph import from_ontology
 from kamgraph.sources.files import load_ontology
 from kamgraph.views.html import script_json

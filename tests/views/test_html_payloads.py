@@ -13,9 +13,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from helpers import PAYLOADS, csp_of, data_island, elements_of, outside_data_island, page_data_in
 from rdflib import Graph, Literal
 
+from helpers import PAYLOADS, csp_of, data_island, elements_of, outside_data_island, page_data_in
 from kamgraph.checks import check_ontology
 from kamgraph.namespaces import KAMO
 from kamgraph.pipeline import build_map

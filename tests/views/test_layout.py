@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import networkx as nx
-from helpers import SMALL, page_data_of
 
+from helpers import SMALL, page_data_of
 from kamgraph.graph import from_ontology
 from kamgraph.sources.files import load_ontology
 from kamgraph.views.layout import SMALL_LIMIT, cached_positions, compute_positions, layout_key

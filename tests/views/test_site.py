@@ -7,7 +7,6 @@ from __future__ import annotations
 import copy
 
 from helpers import SMALL, page_data_of
-
 from kamgraph.graph import from_ontology
 from kamgraph.sources.files import load_ontology
 from kamgraph.views.site import render_map, render_site

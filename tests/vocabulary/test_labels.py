@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from helpers import FIXTURES
-
 from kamgraph.graph import from_ontology
 from kamgraph.sources.files import load_ontology
 from kamgraph.views.page_data import page_data

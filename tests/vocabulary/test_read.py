@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import FIXTURES
 from rdflib import Graph
 
+from helpers import FIXTURES
 from kamgraph.graph import build_concept_graph, from_ontology
 from kamgraph.sources.files import load_ontology
 
