@@ -55,12 +55,12 @@ def load(paths: Paths | None = None, *, endpoint: str | None = None, timeout: fl
 
     Raises :class:`~kamgraph.errors.LoadError` for files that cannot be read or
     parsed, :class:`~kamgraph.sources.store.EndpointError` for a store that fails;
-    ``timeout`` is the store's (default :data:`~kamgraph.sources.store.DEFAULT_TIMEOUT`).
+    ``timeout`` is the store's (default :data:`~kamgraph.sources.DEFAULT_TIMEOUT`).
     """
     if endpoint:
-        from kamgraph.sources import store  # requests is imported only for a store
+        from kamgraph.sources import DEFAULT_TIMEOUT, store  # requests is imported only for a store
 
-        return store.load_from_endpoint(endpoint, timeout=store.DEFAULT_TIMEOUT if timeout is None else timeout)
+        return store.load_from_endpoint(endpoint, timeout=DEFAULT_TIMEOUT if timeout is None else timeout)
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]  # one path, not an iterable of its characters
     return load_ontology([Path(p) for p in paths or ["ontology"]])

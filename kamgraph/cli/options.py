@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import click
 
 from kamgraph.findings import Finding
+from kamgraph.sources import DEFAULT_TIMEOUT
 
 Command = TypeVar("Command", bound=Callable[..., Any])  # a command function, or a click command
 
@@ -23,7 +24,7 @@ draft_option = click.option(
     "--draft", is_flag=True,
     help="Mark concepts with findings (warnings) by a badge, with the finding in the details panel.")
 timeout_option = click.option(
-    "--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True,
+    "--timeout", type=click.FloatRange(min=0.1), default=DEFAULT_TIMEOUT, show_default=True,
     help="Seconds to wait for each answer of the SPARQL store.")
 language_option = click.option(
     "--lang", "language", help="Language of the labels shown (default: the ontology's first).")

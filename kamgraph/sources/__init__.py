@@ -6,3 +6,5 @@ reads from a SPARQL 1.1 store; both hand their files to
 statements, ``locate`` finds where a statement is written (for findings), and
 ``sparql`` runs an author's queries.
 """
+
+DEFAULT_TIMEOUT = 30.0  # seconds to wait for each answer of a SPARQL store (``--timeout``)

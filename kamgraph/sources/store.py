@@ -26,11 +26,11 @@ from rdflib import URIRef
 
 from kamgraph.errors import KamgraphError
 from kamgraph.namespaces import SH
+from kamgraph.sources import DEFAULT_TIMEOUT
 from kamgraph.sources.ontology import Ontology, SourceFile, assemble
 from kamgraph.sources.triples import OxTerm, TermConverter, TripleIndex
 
 PREFIX_GRAPH = "urn:kamgraph:prefixes"
-DEFAULT_TIMEOUT = 30.0
 _MESSAGE_LIMIT = 500
 
 

@@ -87,3 +87,12 @@ def open_static(browser, url: str, *, allow_local_http: bool = False):
     page.on("dialog", lambda dialog: (log.dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(url)
     return page, log
+
+
+def offset_from_centre(page, node_id: str) -> float:
+    """How far, in CSS pixels, the concept is drawn from the centre of the map."""
+    return page.evaluate("""(id) => {
+        const p = kamgraph.network.canvasToDOM(kamgraph.network.getPositions([id])[id]);
+        const box = document.getElementById('map');
+        return Math.hypot(p.x - box.clientWidth / 2, p.y - box.clientHeight / 2);
+    }""", node_id)

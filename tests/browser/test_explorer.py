@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from browser.pages import DESKTOP, PHONE, open_map
+from browser.pages import DESKTOP, PHONE, offset_from_centre, open_map
 from conftest import FIXTURES, OUTPUT
 from helpers import page_data_of
 from kamgraph.pipeline import build_map
@@ -45,14 +45,6 @@ def label(c: dict, lang: str) -> str:
 
 def selected(page) -> list[str]:
     return page.evaluate("kamgraph.network.getSelectedNodes()")
-
-
-def offset_from_centre(page, node_id: str) -> float:
-    return page.evaluate("""(id) => {
-        const p = kamgraph.network.canvasToDOM(kamgraph.network.getPositions([id])[id]);
-        const box = document.getElementById('map');
-        return Math.hypot(p.x - box.clientWidth / 2, p.y - box.clientHeight / 2);
-    }""", node_id)
 
 
 def node_point(page, node_id: str) -> dict:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from browser.pages import DESKTOP, PHONE, open_map
+from browser.pages import DESKTOP, PHONE, offset_from_centre, open_map
 from conftest import ROOT
 from helpers import page_data_of
 from kamgraph.pipeline import build_map
@@ -24,22 +24,23 @@ DRAWN = "kamgraph.network.body.nodeIndices.slice()"
 SELECTED = "kamgraph.network.getSelectedNodes()"
 
 
-@pytest.fixture(scope="module")
-def large_map(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("large")
-    source = out / "syn-3000.ttl"
-    source.write_text(generate(3000), encoding="utf-8")
+def synthetic_map(tmp_path_factory, concepts: int) -> Path:
+    """The map of a generated vocabulary of ``concepts`` concepts (above the overview threshold)."""
+    out = tmp_path_factory.mktemp(f"syn-{concepts}")
+    source = out / f"syn-{concepts}.ttl"
+    source.write_text(generate(concepts), encoding="utf-8")
     build_map([source], out)
     return out / "index.html"
+
+
+@pytest.fixture(scope="module")
+def large_map(tmp_path_factory) -> Path:
+    return synthetic_map(tmp_path_factory, 3000)
 
 
 @pytest.fixture(scope="module")
 def overview_map(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("overview")
-    source = out / "syn-2500.ttl"
-    source.write_text(generate(2500), encoding="utf-8")
-    build_map([source], out)
-    return out / "index.html"
+    return synthetic_map(tmp_path_factory, 2500)
 
 
 @pytest.fixture(scope="module")
@@ -72,14 +73,6 @@ def click_node(page, node_id: str, viewport) -> None:
         page.touchscreen.tap(point["x"], point["y"])
     else:
         page.mouse.click(point["x"], point["y"])
-
-
-def offset_from_centre(page, node_id: str) -> float:
-    return page.evaluate("""(id) => {
-        const p = kamgraph.network.canvasToDOM(kamgraph.network.getPositions([id])[id]);
-        const box = document.getElementById('map');
-        return Math.hypot(p.x - box.clientWidth / 2, p.y - box.clientHeight / 2);
-    }""", node_id)
 
 
 def test_a_3000_concept_map_opens_on_its_categories_and_expands_on_click(browser, large_map: Path):
