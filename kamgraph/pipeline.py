@@ -102,7 +102,7 @@ class BuildResult:
 
 
 def build_site(checked: Checked, out_dir: Path, *, draft: bool = False, progress: Progress = _quiet) -> BuildResult:
-    """Write ``out_dir/index.html`` and one focused map per category in ``out_dir/maps/``.
+    """Write ``out_dir/index.html`` (with its topic views) and a page per topic in ``out_dir/maps/`` opening it.
 
     Raises :class:`ValidationFailed` on any error, before anything is written; all
     pages are written all-or-none. Focused maps of categories that no longer exist

@@ -43,3 +43,12 @@ def test_a_build_reads_the_vocabulary_once(monkeypatch, tmp_path: Path):
                         lambda data: pytest.fail("the checks read the vocabulary again"))
     build_map([SMALL], tmp_path)
     assert len(reads) == 1
+
+
+def test_everything_a_kam_build_writes_fits_in_2500_kb(tmp_path: Path):
+    build_map([ROOT / "ontology"], tmp_path)
+    written = sum(path.stat().st_size for path in tmp_path.rglob("*") if path.is_file())
+    assert written <= 2_500 * 1024, f"{written / 1024:.0f} kB"
+    # one copy of vis-network, in the one page that draws
+    pages = sorted(tmp_path.rglob("*.html"))
+    assert sum("vis-network" in path.read_text(encoding="utf-8") for path in pages) == 1

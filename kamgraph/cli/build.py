@@ -20,8 +20,9 @@ from kamgraph.cli.progress import StageProgress
                    "(e.g. http://127.0.0.1:7878/query).")
 @timeout_option
 def build(paths: tuple[Path, ...], out_dir: Path, draft: bool, endpoint: str | None, timeout: float) -> None:
-    """Validate the ontology, then write the concept map (OUT/index.html) and
-    one focused map per category (OUT/maps/<category>.html).
+    """Validate the ontology, then write the concept map (OUT/index.html, with a
+    topic view per category at #topic=<category>) and a small page per
+    category opening its topic view (OUT/maps/<category>.html).
 
     On any error every finding is printed, the exit code is 1, and the
     previous map is left untouched. --draft is for authors: never publish a
@@ -45,6 +46,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, draft: bool, endpoint: str | N
     click.echo(f"wrote {index} ({graph.number_of_nodes()} concepts, {graph.number_of_edges()} relations; "
                f"{result.report.summary()})")
     if focused:
-        click.echo(f"wrote {len(focused)} focused maps, one per category, in {focused[0].parent}/")
+        click.echo(f"wrote {len(focused)} topic pages, one per category, in {focused[0].parent}/ "
+                   f"(each opens its topic view of {index.name})")
     if result.report.warnings:
         click.echo("run 'kamgraph validate' to see the warnings", err=True)

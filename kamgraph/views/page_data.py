@@ -6,7 +6,9 @@ script reads them; every text is data, never markup)::
     title          {lang: text}              the vocabulary's title
     languages      [lang, ...]               label languages, the page's first language first
     scope          category id | null        a focused map's category (null: the whole map)
-    maps           [{category, href, labels}]  the other pages of the build (category null: the whole map)
+    topics         [{category, name, labels, positions: {concept id: [x, y]}}]  the whole map's topic views,
+                   one per category: the page shows ``#topic=<name>`` as that category's focused map
+                   (its concepts and their direct neighbours, laid out on their own)
     categories     [{id, localName, labels, definitions, colour, count}]  in legend order, only those shown
     relationTypes  [{id, labels, inverseLabels, kind, symmetric, used}]  relation types drawn on this page
     sections       [{id, labels, number, firstLine, lastLine, text}]     the source's sections, in order
@@ -24,7 +26,6 @@ by one rule (:func:`camel_case`); only ``http(s)`` links survive (:func:`safe_li
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -68,14 +69,6 @@ def safe_link(url: str | None) -> str | None:
     return url if parsed.scheme in ("http", "https") and parsed.netloc else None
 
 
-@dataclass(frozen=True)
-class MapLink:
-    """A link from one generated page to another, relative to the page that shows it."""
-
-    category: str | None  # None: the full map
-    href: str
-
-
 def concept_row(node_id: str, attributes: dict) -> dict:
     """One concept as the page reads it: the concept record, camelCase, links checked."""
     row = {camel_case(name): attributes[name] for name in CONCEPT_FIELDS}
@@ -85,14 +78,15 @@ def concept_row(node_id: str, attributes: dict) -> dict:
     return row
 
 
-def page_data(concepts: ConceptGraph, *, scope: str | None = None, links: list[MapLink] | None = None,
+def page_data(concepts: ConceptGraph, *, scope: str | None = None, topics: dict[str, str] | None = None,
               layout_cache: Path | None = None, findings: list[Finding] | None = None) -> dict:
     """Everything the page script needs, as plain JSON-able data (the schema above).
 
     ``scope`` restricts the page to one category and its direct neighbours (a
-    focused map); ``links`` are the other generated maps the page points to;
-    ``layout_cache`` is a folder keeping positions by graph content (see
-    :mod:`kamgraph.views.layout`); ``findings`` (draft maps) become badges.
+    focused map on a page of its own); ``topics`` (category id -> name in the
+    address) gives the whole map a topic view per category instead, so one page
+    serves them all; ``layout_cache`` is a folder keeping positions by graph
+    content (see :mod:`kamgraph.views.layout`); ``findings`` (draft maps) become badges.
     """
     graph = scoped_graph(concepts, scope)
     languages = concepts.languages
@@ -129,9 +123,10 @@ def page_data(concepts: ConceptGraph, *, scope: str | None = None, links: list[M
         "title": concepts.title,
         "languages": languages,
         "scope": scope,
-        "maps": [{"category": link.category, "href": link.href,
-                  "labels": category_labels.get(link.category, {}) if link.category else {}}
-                 for link in links or []],
+        "topics": [{"category": category, "name": name, "labels": category_labels.get(category, {}),
+                    "positions": {node: [x, y] for node, (x, y) in
+                                  sorted(cached_positions(scoped_graph(concepts, category), layout_cache).items())}}
+                   for category, name in (topics or {}).items()],
         "categories": category_rows,
         "relationTypes": relation_rows,
         "sections": [{"id": s.id, "labels": s.labels, "number": s.number, "firstLine": s.first_line,

@@ -17,19 +17,40 @@ node its box shape and every edge its arrow.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 
 from pyvis.network import Network
 
 VIS_VERSION = "9.1.2"
+# The parts of vis-network's stylesheet the map uses: the network and its tooltip. The rest
+# (220 kB, mostly inline images) styles the navigation buttons, the editing toolbar and the
+# configurator, which the options below leave off.
+_USED_CSS_CLASSES = {"vis-network", "vis-tooltip", "vis-overlay", "vis-active"}
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 
 
+@lru_cache(maxsize=1)
 def vis_assets() -> tuple[str, str]:
-    """The vis-network JavaScript and CSS shipped inside pyvis, as text."""
+    """The vis-network JavaScript and the CSS rules the map uses, from the copy shipped inside pyvis."""
     folder = resources.files("pyvis").joinpath("lib", f"vis-{VIS_VERSION}")
-    return (folder.joinpath("vis-network.min.js").read_text("utf-8"),
-            folder.joinpath("vis-network.css").read_text("utf-8"))
+    return folder.joinpath("vis-network.min.js").read_text("utf-8"), used_css(
+        folder.joinpath("vis-network.css").read_text("utf-8"))
+
+
+def used_css(stylesheet: str) -> str:
+    """The rules of vis-network's flat stylesheet whose ``vis-*`` classes are all ones the map uses.
+
+    >>> used_css("div.vis-tooltip{color:#000}div.vis-network div.vis-navigation{top:0}.vis [class*=span]{width:auto}")
+    'div.vis-tooltip{color:#000}'
+    """
+    kept = []
+    for selector, body in _CSS_RULE.findall(stylesheet):
+        classes = set(re.findall(r"\.(vis-[\w-]+)", selector))
+        if classes and classes <= _USED_CSS_CLASSES:
+            kept.append(f"{selector.strip()}{{{body}}}")
+    return "".join(kept)
 
 
 @lru_cache(maxsize=1)

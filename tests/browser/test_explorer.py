@@ -344,22 +344,36 @@ def test_the_current_view_saves_as_png(browser, viewport, tmp_path):
     page.context.close()
 
 
-# 9. focused maps -----------------------------------------------------------------------------
+# 9. topic views (focused maps): one per category, in the one page ------------------------------
 
-def test_each_category_has_a_focused_map_linked_from_the_full_map(browser, viewport, kam):
+def test_each_category_has_a_topic_view_linked_from_the_full_map(browser, viewport, kam):
     page, log = open_map(browser, INDEX, viewport=viewport)
     hrefs = page.locator("#map-links a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
-    assert sorted(hrefs) == sorted(f"maps/{c['localName']}.html" for c in kam["categories"])
+    assert sorted(hrefs) == sorted(f"#lang=nl&topic={t['name']}" for t in kam["topics"])
+    assert sorted(t["category"] for t in kam["topics"]) == sorted(c["id"] for c in kam["categories"])
     pricing = next(c for c in kam["categories"] if c["localName"] == "PricingMethod")
     page.locator("#map-links a", has_text=pricing["labels"]["nl"]).click()
+    page.wait_for_function("kamgraph.data.scope === 'kamo:PricingMethod'")
     page.wait_for_function("document.documentElement.dataset.ready === 'true'")
-    assert page.url.endswith("/maps/PricingMethod.html")
+    assert page.url.endswith("index.html#lang=nl&topic=PricingMethod")
     members = {c["id"] for c in kam["concepts"] if c["category"] == pricing["id"]}
     expected = members | {e["to"] for e in kam["edges"] if e["from"] in members} | {
         e["from"] for e in kam["edges"] if e["to"] in members}
     assert sorted(page.evaluate("window.kamgraph.nodes.getIds()")) == sorted(expected)
-    assert page.locator("#map-links a[href='../index.html']").count() == 1
+    assert page.locator("#map-links a[href='#lang=nl']").count() == 1  # back to the whole map
+    assert page.locator("#map-links a[aria-current=page]").text_content() == pricing["labels"]["nl"]
     assert pricing["labels"]["nl"] in page.locator("#title").text_content()
+    page.go_back()
+    page.wait_for_function("kamgraph.data.scope === null && document.documentElement.dataset.ready === 'true'")
+    assert len(page.evaluate("window.kamgraph.nodes.getIds()")) == len(kam["concepts"])
+    assert log.external_requests == [] and log.page_errors == []
+    page.context.close()
+
+
+def test_a_topic_page_opens_its_topic_view(browser, viewport):
+    page, log = open_map(browser, INDEX.parent / "maps" / "PricingMethod.html", viewport=viewport)
+    assert page.url.endswith("/index.html#topic=PricingMethod")
+    assert page.evaluate("kamgraph.data.scope") == "kamo:PricingMethod"
     assert log.external_requests == [] and log.page_errors == []
     page.context.close()
 

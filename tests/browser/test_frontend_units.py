@@ -189,16 +189,21 @@ def test_neighbourhood_on_the_kam_map_matches_a_breadth_first_search(browser):
 
 # --- the address ------------------------------------------------------------------------------------
 
+def route(concept: str | None, lang: str | None, mode: str = "map", topic: str | None = None) -> dict:
+    return {"concept": concept, "lang": lang, "mode": mode, "topic": topic}
+
+
 @pytest.mark.parametrize("hash_, expected", [
-    ("#concept=ValueBasedPricing&lang=en", {"concept": "ValueBasedPricing", "lang": "en", "mode": "map"}),
-    ("#concept=KeyAccount&lang=nl&mode=read", {"concept": "KeyAccount", "lang": "nl", "mode": "read"}),
-    ("#mode=practise", {"concept": None, "lang": None, "mode": "practise"}),
-    ("#lang=en&mode=compare&concept=x%3Ay", {"concept": "x:y", "lang": "en", "mode": "compare"}),
-    ("#concept=A&mode=quiz", {"concept": "A", "lang": None, "mode": "map"}),   # unknown mode: the map
-    ("#concept=A&lang=de", {"concept": "A", "lang": None, "mode": "map"}),     # a language the page lacks
-    ("#concept=%3Cimg%20src%3Dx%3E&lang=%3Cb%3E", {"concept": "<img src=x>", "lang": None, "mode": "map"}),
-    ("#concept=&lang=", {"concept": None, "lang": None, "mode": "map"}),
-    ("", {"concept": None, "lang": None, "mode": "map"}),
+    ("#concept=ValueBasedPricing&lang=en", route("ValueBasedPricing", "en")),
+    ("#concept=KeyAccount&lang=nl&mode=read", route("KeyAccount", "nl", "read")),
+    ("#mode=practise", route(None, None, "practise")),
+    ("#lang=en&mode=compare&concept=x%3Ay", route("x:y", "en", "compare")),
+    ("#concept=A&mode=quiz", route("A", None)),   # unknown mode: the map
+    ("#concept=A&lang=de", route("A", None)),     # a language the page lacks
+    ("#concept=%3Cimg%20src%3Dx%3E&lang=%3Cb%3E", route("<img src=x>", None)),
+    ("#concept=&lang=", route(None, None)),
+    ("", route(None, None)),
+    ("#lang=nl&topic=PricingMethod", route(None, "nl", "map", "PricingMethod")),
 ])
 def test_hash_parsing(page, hash_, expected):
     assert call(page, "(h, ls) => kamgraph.routing.parse(h, ls)", hash_, LANGS) == expected
@@ -210,6 +215,7 @@ def test_hash_parsing(page, hash_, expected):
     ({"concept": "KeyAccount", "lang": "en", "mode": "practise"}, "#concept=KeyAccount&lang=en&mode=practise"),
     ({"concept": None, "lang": "en", "mode": "read"}, "#lang=en&mode=read"),
     ({"concept": "x:A b", "lang": "nl", "mode": "quiz"}, "#concept=x%3AA+b&lang=nl"),
+    ({"concept": "Margin", "lang": "nl", "topic": "PricingMethod"}, "#concept=Margin&lang=nl&topic=PricingMethod"),
 ])
 def test_hash_writing(page, route, expected):
     assert call(page, "r => kamgraph.routing.format(r)", route) == expected

@@ -9,6 +9,7 @@ import copy
 from helpers import SMALL, page_data_of
 from kamgraph.graph import from_ontology
 from kamgraph.sources.files import load_ontology
+from kamgraph.views.page_data import page_data
 from kamgraph.views.site import render_map, render_site
 
 
@@ -29,16 +30,20 @@ def test_rendering_leaves_the_graph_unchanged():
     assert sorted(concepts.graph.edges(keys=True, data=True), key=lambda e: e[:3]) == edges_before
 
 
-def test_each_category_gets_a_focused_map_of_its_concepts_and_neighbours():
+def test_each_category_gets_a_topic_view_and_a_page_that_opens_it():
     concepts = from_ontology(load_ontology(SMALL))
     pages = render_site(concepts).pages
     assert sorted(pages) == ["index.html", "maps/Concept.html", "maps/Fruit.html", "maps/Tree.html"]
     full = page_data_of(pages["index.html"])
-    assert sorted(m["href"] for m in full["maps"]) == ["maps/Concept.html", "maps/Fruit.html", "maps/Tree.html"]
-    tree = page_data_of(pages["maps/Tree.html"])
-    assert tree["scope"] == "exo:Tree"
+    assert {t["category"]: t["name"] for t in full["topics"]} == {
+        "skos:Concept": "Concept", "exo:Fruit": "Fruit", "exo:Tree": "Tree"}
+    tree = next(t for t in full["topics"] if t["name"] == "Tree")
     # the apple tree, and the apple that grows on it; not the pear or the loose concept
-    assert sorted(c["id"] for c in tree["concepts"]) == ["ex:Apple", "ex:AppleTree"]
-    assert {e["id"] for e in tree["edges"]} == {"ex:Apple|exo:growsOn|ex:AppleTree"}
-    assert "../index.html" in [m["href"] for m in tree["maps"]]
+    assert sorted(tree["positions"]) == ["ex:Apple", "ex:AppleTree"]
+    focused = page_data(concepts, scope="exo:Tree")
+    assert tree["positions"] == {c["id"]: [c["x"], c["y"]] for c in focused["concepts"]}
+    assert {e["id"] for e in focused["edges"]} == {"ex:Apple|exo:growsOn|ex:AppleTree"}
+    opener = pages["maps/Tree.html"]
+    assert 'http-equiv="refresh" content="0; url=../index.html#topic=Tree"' in opener
+    assert '<a href="../index.html#topic=Tree">' in opener and "<script" not in opener
     assert render_site(concepts).pages == pages  # deterministic

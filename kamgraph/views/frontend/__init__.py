@@ -18,7 +18,8 @@ MODULES = (
     "labels.js",      # label fall-back: current language, the others, untagged, local name
     "dom.js",         # element creation (textContent only), safe colours, guarded localStorage
     "graph.js",       # adjacency and neighbourhoods (pure)
-    "routing.js",     # the address: #concept=…&lang=…&mode=…, parsed and written; back/forward
+    "routing.js",     # the address: #concept=…&lang=…&mode=…&topic=…, parsed and written; back/forward
+    "topics.js",      # topic views: the page data narrowed to one category's focused map (pure)
     "model.js",       # the page data and its indexes, read once
     "visibility.js",  # what is drawn: one pure function of the state
     "state.js",       # the one state object and its transitions

@@ -1,6 +1,6 @@
 /* The page around the map in the current language: the document's language and title,
    every element marked data-ui (its text from kamgraph.strings), the language buttons, and
-   the links to the other maps of the build. */
+   the links to the topic views (and, on a topic, back to the whole map). */
 kamgraph.interface = (function () {
   function mount(app) {
     var model = app.model, state = app.state, store = app.store, words = app.words, ui = app.ui;
@@ -34,15 +34,18 @@ kamgraph.interface = (function () {
     function renderMapLinks() {
       var list = document.getElementById("map-links");
       list.replaceChildren();
-      data.maps.forEach(function (m) {
+      var topics = data.topics || [];
+      function add(text, topic) {
         var item = el("li");
-        var link = el("a", m.category ? words.pick(m.labels, words.category(m.category)) : ui("fullMap"));
-        link.href = m.href;  // a relative file name written by the build, never ontology text
-        if (m.category && m.category === data.scope) { link.setAttribute("aria-current", "page"); }
+        var link = el("a", text);
+        link.href = kamgraph.routing.format({ lang: state.lang, topic: topic });  // names made by the build
+        if (topic === model.topic) { link.setAttribute("aria-current", "page"); }
         item.appendChild(link);
         list.appendChild(item);
-      });
-      document.getElementById("maps").hidden = data.maps.length === 0;
+      }
+      if (model.topic && topics.length) { add(ui("fullMap"), null); }
+      topics.forEach(function (t) { add(words.pick(t.labels, words.category(t.category)), t.name); });
+      document.getElementById("maps").hidden = topics.length === 0;
     }
 
     return function render(changed) {

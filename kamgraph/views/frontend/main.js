@@ -4,9 +4,10 @@
    every module and the handle tests and debugging use: data, state, network, nodes and
    edges (the drawn ones: vis DataViews), select(id, focus), setLanguage(lang). */
 (function () {
-  var data = JSON.parse(document.getElementById("kamgraph-data").textContent);
-  var model = kamgraph.model.create(data);
-  var route = kamgraph.routing.parse(location.hash, model.languages);
+  var route = kamgraph.routing.parse(location.hash);
+  var model = kamgraph.model.create(JSON.parse(document.getElementById("kamgraph-data").textContent), route.topic);
+  var data = model.data;
+  if (route.lang && model.languages.indexOf(route.lang) < 0) { route.lang = null; }
   var store = kamgraph.store.create(model, { lang: route.lang || model.languages[0], mode: route.mode });
   var state = store.state;
   var app = {

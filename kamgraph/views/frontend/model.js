@@ -1,7 +1,9 @@
-/* The page data (the JSON island), read once, with the indexes every view looks things up in.
-   Nothing here changes after start-up. */
+/* The page data (the JSON island), read once and narrowed to the address's topic, with the
+   indexes every view looks things up in. Nothing here changes after start-up. */
 kamgraph.model = (function () {
-  function create(data) {
+  function create(whole, topicName) {
+    var data = kamgraph.topics.scope(whole, topicName);
+    var topic = data === whole ? null : kamgraph.topics.find(whole, topicName);
     var concepts = new Map(data.concepts.map(function (c) { return [c.id, c]; }));
     var byLocalName = new Map();
     data.concepts.forEach(function (c) { if (!byLocalName.has(c.localName)) { byLocalName.set(c.localName, c.id); } });
@@ -13,6 +15,8 @@ kamgraph.model = (function () {
 
     return {
       data: data,
+      whole: whole,                          // the page data as the build wrote it (every topic)
+      topic: topic ? topic.name : null,      // the topic shown, or null: the whole map
       languages: data.languages.length ? data.languages : ["en"],
       concepts: concepts,
       categories: new Map(data.categories.map(function (c) { return [c.id, c]; })),
