@@ -38,7 +38,7 @@ def topic_names(concepts: ConceptGraph) -> dict[str, str]:
     Only categories that have concepts get a topic; names are file-safe and unique
     (case ignored), since each also names the file ``maps/<name>.html``.
     """
-    used = {category for _, category in concepts.graph.nodes(data="category")}
+    used = {attributes["category"] for _, attributes in concepts.graph.nodes(data=True)}
     names: dict[str, str] = {}
     taken: set[str] = set()
     for iri in sorted(concepts.vocabulary.categories, key=str):
