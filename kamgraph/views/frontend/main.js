@@ -19,7 +19,8 @@
   var routing = kamgraph.routing.mount(app);
   var tour = kamgraph.tour.mount(app);  // first: it restores the visited concepts into the state
   app.map = kamgraph.map.mount(app);
-  var views = [app.map.render, kamgraph.overview.mount(app), kamgraph.interface.mount(app), kamgraph.legend.mount(app),
+  app.regions = kamgraph.regions.mount(app);
+  var views = [app.regions.render, app.map.render, kamgraph.overview.mount(app), kamgraph.interface.mount(app), kamgraph.legend.mount(app),
                kamgraph.panel.mount(app), tour, kamgraph.outline.mount(app), kamgraph.search.mount(app), routing.render];
   kamgraph.draft.mount(app);
   kamgraph.export.mount(app);

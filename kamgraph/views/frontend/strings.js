@@ -21,6 +21,9 @@ kamgraph.strings = (function () {
       selected: "Gekozen", section: "Paragraaf", noSection: "Zonder paragraaf", visited: "bezocht",
       of: "van", start: "Begin", concept: "Begrip", focusedOn: "Deze kaart toont één categorie en haar directe buren.",
       overview: "Overzicht", draftFindings: "Bevindingen (concept)",
+      line: "regel", statusStated: "in de bron", statusImplied: "afgeleid", statusBeyond: "buiten de bron",
+      evidence: "Onderbouwing", outside: "(buiten deze pagina)", statusKey: "Lijnen",
+      skipDetails: "Naar de details van het gekozen begrip", inSearch: "in de uitleg",
       languageNames: { nl: "Nederlands", en: "Engels" }
     },
     en: {
@@ -40,6 +43,9 @@ kamgraph.strings = (function () {
       selected: "Selected", section: "Section", noSection: "No section", visited: "visited",
       of: "of", start: "Start", concept: "Concept", focusedOn: "This map shows one category and its direct neighbours.",
       overview: "Overview", draftFindings: "Findings (draft)",
+      line: "line", statusStated: "stated", statusImplied: "implied", statusBeyond: "beyond the source",
+      evidence: "Evidence", outside: "(outside this page)", statusKey: "Lines",
+      skipDetails: "Skip to the details of the selected concept", inSearch: "in the explanation",
       languageNames: { nl: "Dutch", en: "English" }
     }
   };
