@@ -39,8 +39,8 @@ def shared_file(path: Path) -> Path:
 # (shared/content/content-review.md, Q3): the Dutch labels stay exactly the checklist's.
 REVIEWED_ENGLISH_LABELS = {
     "DiscountPressureEffect": "With a lot of choice there can [be] pressure on discounts because these probably […]",
-    "PurchasePriceFluctuationEffect": "If the purchase of products fluctuates in price, the selling costs [sic] will also "
-                                      "have to increase in order to maintain the intended margin",
+    "PurchasePriceFluctuationEffect": ("If the purchase of products fluctuates in price, the selling costs [sic] "
+                                       "will also have to increase in order to maintain the intended margin"),
     "ShortAndLongTermAuthority": "Authority over short- and long-term decisions",
     "AccessToFinancialInformation": "Access to financial information",
     "ReportingAndConsultation": "Reporting and internal meetings",
