@@ -23,13 +23,16 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from kamgraph.pipeline import LAYOUT_CACHE, build_map  # noqa: E402
 from kamgraph.views.layout import median_shift  # noqa: E402
-from views.test_layout import NEW_CONCEPT  # noqa: E402
+from views.test_layout import NEW_CONCEPT  # type: ignore[import-not-found]  # noqa: E402
 
 DATA = re.compile(r'<script type="application/json" id="kamgraph-data">(.*?)</script>', re.DOTALL)
 
 
 def positions(index: Path) -> dict[str, tuple[int, int]]:
-    data = json.loads(DATA.search(index.read_text(encoding="utf-8")).group(1))
+    found = DATA.search(index.read_text(encoding="utf-8"))
+    if found is None:
+        raise SystemExit(f"{index}: no page data found")
+    data = json.loads(found.group(1))
     return {c["id"]: (c["x"], c["y"]) for c in data["concepts"]}
 
 
