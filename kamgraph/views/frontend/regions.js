@@ -7,7 +7,11 @@
 kamgraph.regions = (function () {
   var READABLE_PX = 12;  // the smallest label size a student can read at first sight
   var LABEL_PX = window.matchMedia("(max-width: 700px)").matches ? 13 : 16;  // region names on screen, at any zoom
-  var OFFSETS = [0, -1, 1, -2, 2, -3, 3];  // where a region name may go (in its heights) when another is in the way
+  /* Where a region name may go when another is in the way: [across, down] in its own width and height. */
+  var OFFSETS = [];
+  [0, -1, 1, -2, 2, -3, 3, -4, 4].forEach(function (down) {
+    [0, -0.6, 0.6].forEach(function (across) { OFFSETS.push([across, down]); });
+  });
 
   /* [{category, x, y, r}] for the categories with drawn concepts: middle and reach (canvas units). Pure. */
   function discs(concepts, categories, drawn, scope) {
@@ -74,10 +78,11 @@ kamgraph.regions = (function () {
           var width = ctx.measureText(text).width + size * 0.6, height = size * 1.4;
           // kept inside the visible map, and off the names placed before it where one of OFFSETS allows
           var view = { left: network.DOMtoCanvas({ x: 0, y: 0 }), right: network.DOMtoCanvas({ x: app.map.container.clientWidth, y: 0 }) };
-          var x = Math.min(Math.max(d.x, view.left.x + width / 2), view.right.x - width / 2);
-          var box = null;
+          function inside(x) { return Math.min(Math.max(x, view.left.x + width / 2), view.right.x - width / 2); }
+          var box = null, x = inside(d.x);
           for (var i = 0; i < OFFSETS.length; i++) {
-            box = { x: x - width / 2, y: d.y - height / 2 + OFFSETS[i] * height, w: width, h: height };
+            x = inside(d.x + OFFSETS[i][0] * width);
+            box = { x: x - width / 2, y: d.y - height / 2 + OFFSETS[i][1] * height, w: width, h: height };
             if (!placed.some(function (p) { return overlaps(p, box); })) { break; }
           }
           placed.push(box);
