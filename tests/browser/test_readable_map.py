@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from browser.pages import DESKTOP, PHONE, open_map
-from helpers import ONTOLOGY, page_data_of
+from helpers import FIXTURES, ONTOLOGY, page_data_of
 from kamgraph.pipeline import build_map
 
 pytestmark = pytest.mark.browser
@@ -203,4 +203,36 @@ def test_index_html_alone_is_the_whole_study_app(browser, kam_map, tmp_path):
     assert log.requests == [(alone / "index.html").resolve().as_uri() + f"#topic={topic}"] or all(
         r.startswith((alone / "index.html").resolve().as_uri()) for r in log.requests)
     assert log.external_requests == [] and log.page_errors == []
+    page.context.close()
+
+
+@SIZES
+def test_the_picture_has_a_title_and_a_legend_and_printing_hides_the_controls(browser, kam_map, viewport):
+    page, _ = open_map(browser, kam_map, viewport=viewport)
+    page.locator("#fit").click()
+    picture = page.evaluate("""() => { const p = kamgraph.app.picture();
+        const map = document.querySelector('#map canvas');
+        return {title: p.title, legend: p.legend, height: p.canvas.height, mapHeight: map.height}; }""")
+    categories = page.evaluate("kamgraph.data.categories.map(c => c.labels.nl)")
+    assert picture["title"] and sorted(picture["legend"]) == sorted(categories)
+    assert picture["height"] > picture["mapHeight"]  # title above, legend below the map
+    with page.expect_download() as download:
+        page.locator("#export").click()
+    assert download.value.suggested_filename == "kamgraph-map.png"
+    page.emulate_media(media="print")
+    assert page.locator("#search").is_hidden() and page.locator(".toolbar").is_hidden()
+    assert page.locator("#details").is_visible()
+    page.context.close()
+
+
+@SIZES
+def test_another_vocabulary_is_never_said_to_come_from_the_summary(browser, tmp_path, viewport):
+    build_map([FIXTURES / "thesaurus.ttl"], tmp_path)
+    page, log = open_map(browser, tmp_path / "index.html", viewport=viewport)
+    for concept in page.evaluate("kamgraph.data.concepts.map(c => c.id)")[:5]:
+        page.evaluate("id => kamgraph.select(id, true)", concept)
+        body = page.locator("#details-body").text_content()
+        assert "samenvatting" not in body.lower() and "summary" not in body.lower()
+        assert in_view(page, concept) and label_px(page) >= READABLE_PX
+    assert log.page_errors == [] and log.console_errors == []
     page.context.close()
