@@ -21,7 +21,6 @@ nodes):
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import re
@@ -29,11 +28,10 @@ from typing import Any
 
 import networkx as nx
 from networkx.readwrite import json_graph
-from rdflib import BNode, Graph
-from rdflib.compare import to_canonical_graph
-from rdflib.term import Node
+from rdflib import Graph
 
 from kamgraph.graph.concepts import ConceptGraph
+from kamgraph.sources.canonical import stable_blank_nodes
 from kamgraph.vocabulary import pick_label
 
 FORMATS = ("graphml", "gexf", "json", "jsonld", "csv")
@@ -139,39 +137,6 @@ def _sorted_jsonld(value: Any) -> Any:
 
 def _sorted_jsonld_list(value: Any) -> Any:
     return [_sorted_jsonld(item) for item in value] if isinstance(value, list) else _sorted_jsonld(value)
-
-
-def stable_blank_nodes(data: Graph) -> Graph:
-    """``data`` with each blank node named by a hash of what it says (its statements, nested blank nodes included).
-
-    The ontology's blank nodes (axiom annotations, lists, shapes) are trees, which
-    this names in linear time; when two blank nodes say exactly the same, rdflib's
-    full canonicalisation (much slower) decides instead.
-    """
-    outgoing: dict[BNode, list[tuple[Node, Node]]] = {}
-    for s, p, o in data:
-        if isinstance(s, BNode):
-            outgoing.setdefault(s, []).append((p, o))
-    names: dict[BNode, str] = {}
-
-    def content(node: BNode, seen: frozenset[BNode]) -> str:
-        parts = []
-        for p, o in outgoing.get(node, []):
-            value = ("cycle" if o in seen else content(o, seen | {o})) if isinstance(o, BNode) else o.n3()
-            parts.append(f"{p.n3()} {value}")
-        return "[" + ";".join(sorted(parts)) + "]"
-
-    for node in {n for n in data.all_nodes() if isinstance(n, BNode)}:
-        names[node] = "b" + hashlib.sha256(content(node, frozenset({node})).encode()).hexdigest()[:16]
-    if len(set(names.values())) < len(names):
-        return to_canonical_graph(data)
-    renamed = Graph()
-    for prefix, namespace in data.namespaces():
-        renamed.bind(prefix, namespace)
-    for s, p, o in data:
-        renamed.add((BNode(names[s]) if isinstance(s, BNode) else s, p,
-                     BNode(names[o]) if isinstance(o, BNode) else o))
-    return renamed
 
 
 def to_jsonld(data: Graph, prefixes: dict[str, str]) -> str:
