@@ -14,12 +14,14 @@ import sys
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rdflib import XSD, Literal
 
 from helpers import BAD, ONTOLOGY, ROOT, SMALL
-from kamgraph.sources.triples import from_oxigraph, quiet_ill_typed_literals, string_literal
+from kamgraph.sources.rdf12 import Rdf12Term
+from kamgraph.sources.triples import TermConverter, from_oxigraph, quiet_ill_typed_literals, string_literal
 
 ILL_TYPED = BAD / "ill-typed-literal.ttl"
 
@@ -103,3 +105,12 @@ def test_converted_string_literals_are_the_ones_rdflib_makes(lexical, language):
     expected = Literal(lexical, lang=term.language) if language else Literal(lexical, datatype=XSD.string)
     assert (converted, converted.language, converted.datatype, converted.value, converted.ill_typed) == (
         expected, expected.language, expected.datatype, expected.value, expected.ill_typed)
+
+
+def test_terms_only_rdf12_has_are_refused_by_name_not_converted():
+    a, b = ox.NamedNode("http://e/a"), ox.NamedNode("http://e/b")
+    with pytest.raises(Rdf12Term, match="triple term"):
+        TermConverter().term(ox.Triple(a, b, a))
+    with pytest.raises(Rdf12Term, match="base direction"):
+        TermConverter().term(ox.Literal("x", language="ar", direction=ox.BaseDirection.RTL))
+    assert str(TermConverter().term(ox.Literal("x", language="ar"))) == "x"
