@@ -50,6 +50,12 @@ CODES: dict[str, Code] = {code.code: code for code in (
     Code('bad-language-tag', Severity.ERROR, LOAD,
          'a language tag is not a well-formed BCP 47 tag (`@-nl`, `@en-a`, a subtag longer than 8)',
          'write `@nl`, `@en` or a region form like `@en-GB`'),
+    Code('rdf12-unsupported', Severity.ERROR, LOAD,
+         'the file uses RDF 1.2: a triple term `<<( … )>>`, a reified triple `<< … >>`, a reifier `~`, an '
+         'annotation block or a base direction `@ar--rtl`; kamgraph reads RDF 1.1 data and refuses these '
+         '(line and column of the first, named)',
+         'state the statement itself (annotate it with `owl:Axiom`, as `kam-relations.ttl` does); '
+         'drop `--ltr`/`--rtl`'),
     Code('ill-typed-literal', Severity.ERROR, CHECKS,
          'a literal\'s text does not fit its datatype, e.g. `"twelve"^^xsd:integer` or `"2026-13-01"^^xsd:date`',
          'write a valid value, or change the datatype'),

@@ -27,6 +27,7 @@ from rdflib import URIRef
 from kamgraph.errors import LoadError
 from kamgraph.findings import Finding, Position, make_finding
 from kamgraph.sources.ontology import FILE_GRAPH_PREFIX, Ontology, SourceFile, assemble
+from kamgraph.sources.rdf12 import FIX, Rdf12Term, locate_rdf12
 from kamgraph.sources.triples import TermConverter, TripleIndex, quiet_ill_typed_literals
 
 TURTLE_SUFFIX = ".ttl"
@@ -176,7 +177,17 @@ def _parse_into(source: SourceFile, convert: TermConverter) -> Finding | None:
                             column=exc.offset, hint='use a BCP 47 tag such as @nl, @en or @en-GB')
         return _problem(source.path, "syntax-error", reason, line=exc.lineno, column=exc.offset,
                         hint="fix the Turtle syntax at this position")
+    except Rdf12Term as exc:
+        return _rdf12_problem(source, exc)
     except (ValueError, UnicodeError) as exc:
         return _problem(source.path, "syntax-error", str(exc))
     return None
+
+
+def _rdf12_problem(source: SourceFile, exc: Rdf12Term) -> Finding:
+    place = locate_rdf12(source.text)
+    if place is None:  # not written in the text (cannot happen for Turtle pyoxigraph accepted): name it unlocated
+        return _problem(source.path, "rdf12-unsupported", f"{exc.construct} is not supported", hint=FIX)
+    return _problem(source.path, "rdf12-unsupported", f"{place.construct} is not supported", line=place.line,
+                    column=place.column, hint=FIX)
 

@@ -20,9 +20,11 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from kamgraph.sources.rdf12 import DIRECTION, TRIPLE_TERM, Rdf12Term
+
 Triple = tuple[Node, Node, Node]
 TriplePattern = tuple[Node | None, Node | None, Node | None]  # None matches any term
-OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple  # a Triple as a term is RDF-star: not supported
+OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple  # a Triple as a term is RDF 1.2: refused
 
 
 class Triples(Protocol):
@@ -68,15 +70,19 @@ def quiet_ill_typed_literals() -> Iterator[None]:
 
 
 def from_oxigraph(term: OxTerm) -> Node:
-    """The rdflib term for a pyoxigraph term."""
+    """The rdflib term for a pyoxigraph term; :class:`Rdf12Term` for one that only RDF 1.2 has."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     if isinstance(term, ox.Literal):
+        if term.direction is not None:
+            raise Rdf12Term(DIRECTION, term)
         if term.language:
             return Literal(term.value, lang=term.language)
         return Literal(term.value, datatype=URIRef(term.datatype.value))  # as oxrdflib does, xsd:string kept
+    if isinstance(term, ox.Triple):
+        raise Rdf12Term(TRIPLE_TERM, term)
     raise TypeError(f"unsupported RDF term {term!r}")
 
 

@@ -13,10 +13,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyoxigraph as ox
+import pytest
 from rdflib import XSD, Literal
 
 from helpers import BAD, ONTOLOGY, ROOT, SMALL
-from kamgraph.sources.triples import quiet_ill_typed_literals
+from kamgraph.sources.rdf12 import Rdf12Term
+from kamgraph.sources.triples import TermConverter, quiet_ill_typed_literals
 
 ILL_TYPED = BAD / "ill-typed-literal.ttl"
 
@@ -78,3 +81,12 @@ def test_ill_typed_literal_prints_no_traceback(tmp_path: Path):
                             capture_output=True, text=True, cwd=ROOT, check=False)
     assert result.returncode == 1 and "[ill-typed-literal]" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_terms_only_rdf12_has_are_refused_by_name_not_converted():
+    a, b = ox.NamedNode("http://e/a"), ox.NamedNode("http://e/b")
+    with pytest.raises(Rdf12Term, match="triple term"):
+        TermConverter().term(ox.Triple(a, b, a))
+    with pytest.raises(Rdf12Term, match="base direction"):
+        TermConverter().term(ox.Literal("x", language="ar", direction=ox.BaseDirection.RTL))
+    assert str(TermConverter().term(ox.Literal("x", language="ar"))) == "x"
