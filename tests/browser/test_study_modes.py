@@ -8,7 +8,8 @@ import pytest
 
 from browser.pages import DESKTOP, PHONE, open_map
 from conftest import OUTPUT
-from helpers import page_data_of
+from helpers import SMALL, page_data_of
+from kamgraph.pipeline import build_map
 
 pytestmark = pytest.mark.browser
 
@@ -263,3 +264,20 @@ def test_the_tour_resumes_and_a_topic_reset_keeps_the_whole_maps_progress(browse
     visited = set(whole.evaluate("Array.from(kamgraph.state.visited)"))
     assert seen - shown <= visited and not (seen & shown) & visited  # only the topic's own concepts were forgotten
     whole.context.close()
+
+
+def test_another_vocabulary_has_its_own_tour_name_and_progress(browser, viewport, tmp_path):
+    build_map([SMALL], tmp_path)
+    data = page_data_of((tmp_path / "index.html").read_text(encoding="utf-8"))
+    page, log = open_map(browser, tmp_path / "index.html", viewport=viewport)
+    assert page.locator("#tour-title").text_content() == "Rondleiding door " + data["title"]["nl"]
+    small_key = page.evaluate("kamgraph.app.progress.key")
+    kam_page, _ = open_map(browser, INDEX, context=page.context, fragment="#lang=en")
+    kam_key = kam_page.evaluate("kamgraph.app.progress.key")
+    assert kam_key != small_key  # two vocabularies, two records
+    kam_page.evaluate("kamgraph.setLanguage('nl')")
+    assert kam_page.evaluate("kamgraph.app.progress.key") == kam_key  # one record in every language
+    page.locator("#modes button[data-mode=practise]").click()
+    assert page.locator("#practise .question[data-question]").count() == 1
+    assert log.page_errors == [] and log.console_errors == []
+    page.context.close()

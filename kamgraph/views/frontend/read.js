@@ -74,6 +74,7 @@ kamgraph.read = (function () {
       root.replaceChildren();
       root.appendChild(el("h2", ui("modeRead") + ": " + words.pick(model.data.title, "")));
       root.appendChild(el("p", ui("readIntro"), "meta"));
+      if (!model.data.sections.length) { root.appendChild(el("p", ui("noText"))); }
       model.data.sections.forEach(function (s) {
         var article = el("article", null, "read-section");
         article.id = "read-" + String(s.number === null || s.number === undefined ? s.id : s.number).replace(/[^A-Za-z0-9_-]/g, "_");
