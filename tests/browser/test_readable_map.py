@@ -176,7 +176,18 @@ def test_keyboard_and_touch(browser, kam_map, viewport):
     assert page.evaluate("document.activeElement.dataset.category") == legend.get_attribute("data-category")
     assert legend.get_attribute("aria-pressed") == "false"
     page.keyboard.press("Enter")
+    # the map's frame is a tab stop that does something: arrows pan, + zooms, Enter goes to the details
     page.evaluate("kamgraph.select('kam:KeyAccount', false)")
+    frame = page.locator("#map .vis-network")
+    assert frame.get_attribute("aria-label").startswith("Begrippenkaart")
+    frame.focus()
+    before = page.evaluate("[kamgraph.network.getViewPosition().x, kamgraph.network.getScale()]")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("+")
+    after = page.evaluate("[kamgraph.network.getViewPosition().x, kamgraph.network.getScale()]")
+    assert after[0] > before[0] and after[1] > before[1]
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "details-title"
     page.locator("#skip-details").focus()
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash").endswith("details") or page.evaluate(

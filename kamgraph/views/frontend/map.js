@@ -114,12 +114,31 @@ kamgraph.map = (function () {
     }
 
     function render(changed, how) {
-      if (changed.language) { relabel(); }
+      if (changed.language) { relabel(); labelFrame(); }
       if (changed.visibility) { nodeView.refresh(); edgeView.refresh(); }
       if (changed.selection || changed.focus || changed.visibility || changed.language) { restyle(); }
       if (changed.selection || changed.visibility) { syncSelection(); }
       if (changed.selection && how.focus && state.selected && drawn(state.selected)) { centre(state.selected); }
     }
+
+    /* vis-network makes its frame a tab stop; make it a live one: arrows pan, + and - zoom, Enter opens the
+       selection's details. (The outline stays the way to reach every concept by keyboard.) */
+    var frame = container.querySelector(".vis-network");
+    if (frame) {
+      frame.setAttribute("role", "application");
+      frame.addEventListener("keydown", function (event) {
+        var scale = network.getScale(), at = network.getViewPosition(), step = 80 / scale;
+        var moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+        if (moves[event.key]) {
+          network.moveTo({ position: { x: at.x + moves[event.key][0], y: at.y + moves[event.key][1] }, animation: false });
+        } else if (event.key === "+" || event.key === "=") { network.moveTo({ scale: scale * 1.25, animation: false }); }
+        else if (event.key === "-") { network.moveTo({ scale: scale / 1.25, animation: false }); }
+        else if (event.key === "Enter" && state.selected) { document.getElementById("details-title").focus(); }
+        else { return; }
+        event.preventDefault();
+      });
+    }
+    function labelFrame() { if (frame) { frame.setAttribute("aria-label", app.ui("mapKeys")); } }
 
     network.on("click", function (params) {
       if (!params.nodes.length) { return; }
