@@ -18,6 +18,13 @@ class KamgraphError(Exception):
     """Base class: anything an author or a user can cause, reported without a traceback."""
 
 
+class KamgraphWarning(UserWarning):
+    """Something the user should know that did not stop the command (a cache rebuilt, a redirect followed).
+
+    Library code raises it with :func:`warnings.warn`; the CLI prints it as ``kamgraph: warning: ...``.
+    """
+
+
 class LoadError(KamgraphError):
     """One or more ontology files could not be read or parsed.
 

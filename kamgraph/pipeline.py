@@ -50,17 +50,21 @@ class Checked:
         return self._concepts
 
 
-def load(paths: Paths | None = None, *, endpoint: str | None = None, timeout: float | None = None) -> Ontology:
+def load(paths: Paths | None = None, *, endpoint: str | None = None, timeout: float | None = None,
+         max_bytes: int | None = None) -> Ontology:
     """The ontology from Turtle files or folders (default ``ontology/``) or from a SPARQL store's query ``endpoint``.
 
     Raises :class:`~kamgraph.errors.LoadError` for files that cannot be read or
     parsed, :class:`~kamgraph.sources.store.EndpointError` for a store that fails;
-    ``timeout`` is the store's (default :data:`~kamgraph.sources.DEFAULT_TIMEOUT`).
+    ``timeout`` is the store's total deadline per request (default :data:`~kamgraph.sources.DEFAULT_TIMEOUT`),
+    ``max_bytes`` the largest answer it may send (default :data:`~kamgraph.sources.http.DEFAULT_MAX_BYTES`).
     """
     if endpoint:
-        from kamgraph.sources import DEFAULT_TIMEOUT, store  # requests is imported only for a store
+        from kamgraph.sources import DEFAULT_TIMEOUT, store  # the HTTP client is imported only for a store
+        from kamgraph.sources.http import DEFAULT_MAX_BYTES
 
-        return store.load_from_endpoint(endpoint, timeout=DEFAULT_TIMEOUT if timeout is None else timeout)
+        return store.load_from_endpoint(endpoint, timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
+                                        max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]  # one path, not an iterable of its characters
     return load_ontology([Path(p) for p in paths or ["ontology"]])
@@ -73,7 +77,7 @@ def check(ontology: Ontology) -> Checked:
 
 
 def load_and_check(paths: Paths | None = None, *, endpoint: str | None = None, timeout: float | None = None,
-                   progress: Progress = _quiet) -> Checked:
+                   max_bytes: int | None = None, progress: Progress = _quiet) -> Checked:
     """Load (files or a store) and check: the findings are in ``.report``, the concept graph in ``.concepts``.
 
     An ontology that parses gives findings, never an exception, however wrong it is;
@@ -81,7 +85,7 @@ def load_and_check(paths: Paths | None = None, *, endpoint: str | None = None, t
     whose ``findings`` say where.
     """
     progress("reading the ontology")
-    ontology = load(paths, endpoint=endpoint, timeout=timeout)
+    ontology = load(paths, endpoint=endpoint, timeout=timeout, max_bytes=max_bytes)
     progress("validating")
     return check(ontology)
 
