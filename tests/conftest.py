@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -15,6 +16,9 @@ import pytest
 from helpers import FIXTURES, ONTOLOGY, OUTPUT, ROOT, SMALL, TYPO
 
 __all__ = ["FIXTURES", "ONTOLOGY", "OUTPUT", "ROOT", "chromium_path"]
+
+# Validation results are cached by content (kamgraph.checks.shacl); the tests keep theirs apart from the user's.
+os.environ.setdefault("KAMGRAPH_CACHE_DIR", tempfile.mkdtemp(prefix="kamgraph-test-cache-"))
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]

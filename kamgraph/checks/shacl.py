@@ -3,26 +3,122 @@
 A shape's ``sh:name`` is the finding's code (``missing-label-en``), its
 ``sh:message`` the message and its ``sh:severity`` the severity, so authors
 add a rule in Turtle without touching Python.
+
+pySHACL is the slowest step of a small build (importing it and running the
+shapes take about half of it), and its results depend only on the files'
+text, so they are kept in a cache keyed by that content (:func:`results_key`);
+an unchanged ontology is not validated again and pySHACL is not even
+imported. Locating the results and filtering them always runs afresh.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+from dataclasses import asdict, dataclass
+from importlib.metadata import version
+from pathlib import Path
+from typing import cast
 
-from pyshacl import validate as shacl_validate
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kamgraph.checks.content import repeats_a_language_in_one_file
 from kamgraph.checks.context import CheckContext
+from kamgraph.errors import KamgraphError
 from kamgraph.findings import Finding, Severity
 from kamgraph.names import local_name
 from kamgraph.namespaces import RDF, SH, SKOS
+from kamgraph.output import write_atomic
 
 _SEVERITIES = {SH.Violation: Severity.ERROR, SH.Warning: Severity.WARNING, SH.Info: Severity.INFO}
+CACHE_FORMAT = "1"  # bump when ShapeResult or the way results are read changes
+CACHE_KEEP = 32  # result files kept (the most recent)
+
+
+@dataclass(frozen=True)
+class ShapeResult:
+    """One pySHACL validation result, as plain data (what the cache keeps)."""
+
+    focus: str
+    focus_kind: str  # "iri", "blank" or "literal"
+    code: str
+    severity: str
+    message: str
+    unique_preflabel_language: bool  # sh:uniqueLang on skos:prefLabel: may be another check's to report
+
+    def focus_node(self) -> Node:
+        return {"iri": URIRef, "blank": BNode}.get(self.focus_kind, Literal)(self.focus)
 
 
 def shacl_findings(context: CheckContext) -> list[Finding]:
+    findings = []
+    for result in shape_results(context):
+        focus = result.focus_node()
+        if result.unique_preflabel_language and not repeats_a_language_in_one_file(context, cast(URIRef, focus)):
+            continue  # labels of one language from two files: conflicting-labels says so, naming both
+        name = context.name(focus) if isinstance(focus, URIRef) else str(focus)
+        position = context.at_subject(focus)
+        # An ontology's own shapes may bring codes the registry does not know, so no make_finding here.
+        findings.append(Finding(position.file if position else None, position.line if position else None,
+                                position.column if position else None, Severity(result.severity), result.code,
+                                f"{name} {result.message.rstrip('.')}", subject=name))
+    return findings
+
+
+def shape_results(context: CheckContext) -> list[ShapeResult]:
+    """pySHACL's results for this ontology: from the cache when the same content was validated before."""
+    key = results_key(context)
+    folder = cache_folder()
+    path = folder / f"{key}.json" if key and folder else None
+    if path is not None:
+        try:
+            return [ShapeResult(**row) for row in json.loads(path.read_text(encoding="utf-8"))]
+        except (OSError, ValueError, TypeError):
+            pass  # no usable cached results: validate
+    results = run_shapes(context)
+    if path is not None:
+        try:
+            write_atomic(path, json.dumps([asdict(r) for r in results], ensure_ascii=False))
+            for old in sorted(path.parent.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)[CACHE_KEEP:]:
+                old.unlink(missing_ok=True)
+        except (OSError, KamgraphError):
+            pass  # a cache that cannot be written only costs time
+    return results
+
+
+def cache_folder() -> Path | None:
+    """Where validation results are kept: ``$KAMGRAPH_CACHE_DIR`` (empty: no cache), else the user's cache folder."""
+    given = os.environ.get("KAMGRAPH_CACHE_DIR")
+    if given is not None:
+        return Path(given) / "shacl" if given else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "kamgraph" / "shacl"
+
+
+def results_key(context: CheckContext) -> str | None:
+    """A hash of everything pySHACL's results depend on: each file's text and base IRI, which files are shapes,
+    the concepts the vocabulary found (added to the data as ``skos:Concept``) and pySHACL's version.
+
+    ``None`` when a file has no text (read from a SPARQL store): such results are not cached.
+    """
+    if any(not source.text for source in context.ontology.files):
+        return None
+    digest = hashlib.sha256(f"{CACHE_FORMAT}\0{version('pyshacl')}\0".encode())
+    for source in context.ontology.files:
+        digest.update(f"{source.path.resolve().as_uri()}\0{source.is_shapes}\0{len(source.text)}\0".encode())
+        digest.update(source.text.encode("utf-8"))
+    for concept in sorted(context.vocabulary.concept_categories):
+        digest.update(f"\0{concept}".encode())
+    return digest.hexdigest()
+
+
+def run_shapes(context: CheckContext) -> list[ShapeResult]:
+    """Validate the data against the shapes with pySHACL (imported here, only when needed)."""
+    from pyshacl import validate as shacl_validate
+
     shapes = context.ontology.shapes
     # Concepts typed only by a category class are still concepts: say so explicitly,
     # rather than paying for RDFS inference over the whole graph.
@@ -30,24 +126,19 @@ def shacl_findings(context: CheckContext) -> list[Finding]:
     for concept in context.vocabulary.concept_categories:
         target.add((concept, RDF.type, SKOS.Concept))
     _, results, _ = shacl_validate(target, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True)
-    findings = []
+    rows = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
         focus = results.value(result, SH.focusNode)
-        shape = results.value(result, SH.sourceShape)
-        severity = _SEVERITIES.get(results.value(result, SH.resultSeverity), Severity.ERROR)
         component = results.value(result, SH.sourceConstraintComponent)
-        if (component == SH.UniqueLangConstraintComponent and results.value(result, SH.resultPath) == SKOS.prefLabel
-                and not repeats_a_language_in_one_file(context, focus)):
-            continue  # labels of one language from two files: conflicting-labels says so, naming both
-        code = _shape_code(shapes, shape) or _component_code(component)
-        message = str(results.value(result, SH.resultMessage) or "does not conform to its shape")
-        name = context.name(focus) if isinstance(focus, URIRef) else str(focus)
-        position = context.at_subject(focus)
-        # An ontology's own shapes may bring codes the registry does not know, so no make_finding here.
-        findings.append(Finding(position.file if position else None, position.line if position else None,
-                                position.column if position else None, severity, code,
-                                f"{name} {message.rstrip('.')}", subject=name))
-    return findings
+        rows.append(ShapeResult(
+            focus=str(focus),
+            focus_kind="iri" if isinstance(focus, URIRef) else "blank" if isinstance(focus, BNode) else "literal",
+            code=_shape_code(shapes, results.value(result, SH.sourceShape)) or _component_code(component),
+            severity=_SEVERITIES.get(results.value(result, SH.resultSeverity), Severity.ERROR).value,
+            message=str(results.value(result, SH.resultMessage) or "does not conform to its shape"),
+            unique_preflabel_language=(component == SH.UniqueLangConstraintComponent
+                                       and results.value(result, SH.resultPath) == SKOS.prefLabel)))
+    return rows
 
 
 def _shape_code(shapes: Graph, shape: Node | None) -> str | None:

@@ -10,6 +10,7 @@ written), 2 usage error, 3 internal error (a bug in kamgraph: please report it),
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import traceback
@@ -23,9 +24,31 @@ from kamgraph.errors import KamgraphError, KamgraphWarning, LoadError, Validatio
 from kamgraph.findings import Report
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+# Every command, by the module of this package that defines it. A module is imported only when its
+# command runs (or help lists it): importing all ten up front cost more than the KAM build itself.
+COMMAND_MODULES = ("build", "export", "glossary", "path", "publish", "query", "serve", "stats", "validate", "watch")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A group whose commands register themselves (``@cli.command()``) when their module is first imported."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *COMMAND_MODULES})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            importlib.import_module(f"{__name__}.{cmd_name}")
+        return super().get_command(ctx, cmd_name)
+
+
+def all_commands() -> dict[str, click.Command]:
+    """Every command by name, their modules imported (for help and documentation, not for running one)."""
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"{__name__}.{name}")
+    return dict(cli.commands)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kamgraph")
 def cli() -> None:
     """kamgraph: turn a SKOS/OWL ontology in Turtle into an offline HTML concept map.
@@ -44,9 +67,6 @@ def _report_failure(error: KamgraphError) -> int:
     else:
         click.echo(f"kamgraph: error: {error}", err=True)
     return EXIT_ERRORS
-
-
-from kamgraph.cli import build, export, glossary, path, publish, query, serve, stats, validate, watch  # noqa: E402,F401  (registers the commands)
 
 
 def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,

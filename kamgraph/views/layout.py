@@ -1,14 +1,25 @@
-"""Node positions computed at build time, so the page draws at once with physics off.
+"""Node positions computed at build time, once per build, shared by every view of the page.
 
-Concepts of one category are pulled together by a weak link to an invisible
-hub per category, which gives readable clusters. Up to ``SMALL_LIMIT``
-concepts (the ~100-concept KAM map) networkx's spring layout plus a pass that
-pushes overlapping boxes apart gives the most readable result; above it,
-networkx's layouts are O(N²) per iteration (minutes at 10,000 concepts), so
-igraph's grid-based Fruchterman–Reingold (about a second at 10,000) is used.
-Both are seeded and the input order sorted, so the same graph always gets the
-same positions; :func:`cached_positions` also keeps them in a sidecar file
-keyed by the graph's content, so an unchanged graph is not laid out again.
+The map shows the vocabulary's structure: each category gets a disc of its own
+(area by the room its boxes need), the discs are arranged by how strongly their
+categories are related (igraph's Fruchterman–Reingold over the categories, then
+packed so no two discs overlap), and each category's concepts are laid out
+inside its disc by igraph's Fruchterman–Reingold over the relations among them.
+A grid-backed pass then pushes overlapping boxes apart. Every step is seeded and
+its input sorted, so the same graph always gets the same positions, and each is
+near-linear (a few seconds at 10,000 concepts), so there is one code path at
+every size.
+
+A map that **stays put under edits**: the positions of the previous build are
+kept in ``OUT/.layout-cache/`` (:func:`cached_positions`). When most of the graph
+was laid out before, those positions are reused as they are and only the new
+concepts are placed — beside their neighbours in their own category — and the
+overlap pass moves only them (:func:`extend_layout`), so an author adding a
+concept moves the rest of the map by nothing.
+
+A topic view (one category and its direct neighbours) is not laid out again:
+:func:`topic_positions` keeps the category's concepts where the whole map has
+them and sets the neighbours on a ring around them, in their direction.
 """
 
 from __future__ import annotations
@@ -17,6 +28,7 @@ import hashlib
 import json
 import math
 import random
+from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
@@ -24,14 +36,18 @@ import networkx as nx
 from kamgraph.output import write_atomic
 
 SEED = 20261127
-HUB_WEIGHT = 0.35
 # Measured in Chromium for the map's 14 px system-ui font (vis-network box, margin 8, width at most 180):
 # at most about 8.6 px per character (capitals, wide letters), lines wrap at spaces once the text is ~156 px wide,
 # 14 px per line, plus 30 px of box around the text each way; GAP keeps a little white between neighbouring boxes.
 CHAR_WIDTH, LINE_HEIGHT, MAX_TEXT_WIDTH, BOX_PADDING, GAP = 8.6, 14.0, 156.0, 30.0, 8.0
-SMALL_LIMIT = 250  # nodes; up to here networkx spring + the O(N²) box overlap pass, above it igraph FR
-LAYOUT_VERSION = "4"  # bump when the algorithm changes, so cached positions are not reused
-CACHE_KEEP = 64  # sidecar files kept per cache folder (the most recent; a build lays out one map per category)
+ROOM = 2.4  # a category's disc holds ROOM times the area of its boxes: space for arrows and a region label
+REGION_MARGIN = 90.0  # px between two categories' discs (room for the region's label)
+REUSE_SHARE = 0.5  # reuse the previous positions when at least this share of the nodes had one
+LAYOUT_VERSION = "5"  # bump when the algorithm changes, so cached positions are not reused
+CACHE_KEEP = 16  # sidecar files kept per cache folder (the most recent)
+PREVIOUS_CANDIDATES = 4  # newest sidecars looked at for the previous build's positions
+
+Positions = dict[str, tuple[int, int]]
 
 
 def layout_key(graph: nx.MultiDiGraph) -> str:
@@ -44,92 +60,249 @@ def layout_key(graph: nx.MultiDiGraph) -> str:
     return digest.hexdigest()
 
 
-def cached_positions(graph: nx.MultiDiGraph, cache_dir: Path | None) -> dict[str, tuple[int, int]]:
-    """:func:`compute_positions`, reusing ``cache_dir/<content hash>.json`` when the graph is unchanged."""
-    if cache_dir is None:
-        return compute_positions(graph)
-    path = Path(cache_dir) / f"{layout_key(graph)}.json"
+def read_cached_layout(path: Path) -> Positions | None:
+    """The positions a sidecar file holds, or None when it is missing, unreadable or of another layout version.
+
+    The one place the cache is read.
+    """
     try:
         stored = json.loads(path.read_text(encoding="utf-8"))
-        if set(stored) == set(graph.nodes):
-            return {node: (int(x), int(y)) for node, (x, y) in stored.items()}
-    except (OSError, ValueError, TypeError):
-        pass  # no usable sidecar: lay out again
-    positions = compute_positions(graph)
-    write_atomic(path, json.dumps(positions, sort_keys=True, separators=(",", ":")))
-    for old in sorted(Path(cache_dir).glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)[CACHE_KEEP:]:
+        if not isinstance(stored, dict) or stored.get("version") != LAYOUT_VERSION:
+            return None
+        return {str(node): (int(x), int(y)) for node, (x, y) in stored["positions"].items()}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None
+
+
+def cached_positions(graph: nx.MultiDiGraph, cache_dir: Path | None) -> Positions:
+    """The build's one layout: ``cache_dir/<content hash>.json`` when the graph is unchanged, else
+    :func:`compute_positions` starting from the previous build's positions, written back to the cache."""
+    if cache_dir is None:
+        return compute_positions(graph)
+    cache_dir = Path(cache_dir)
+    path = cache_dir / f"{layout_key(graph)}.json"
+    stored = read_cached_layout(path)
+    if stored is not None and set(stored) == set(graph.nodes):
+        return stored
+    positions = compute_positions(graph, previous=_previous_positions(cache_dir, graph))
+    write_atomic(path, json.dumps({"version": LAYOUT_VERSION, "positions": positions}, sort_keys=True,
+                                  separators=(",", ":")))
+    for old in _sidecars(cache_dir)[CACHE_KEEP:]:
         old.unlink(missing_ok=True)
     return positions
 
 
-def compute_positions(graph: nx.MultiDiGraph, *, spacing: float = 140.0) -> dict[str, tuple[int, int]]:
-    """Pixel positions for every node, centred on (0, 0)."""
+def _sidecars(cache_dir: Path) -> list[Path]:
+    """The cache's files, newest first."""
+    try:
+        return sorted(cache_dir.glob("*.json"), key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+    except OSError:
+        return []
+
+
+def _previous_positions(cache_dir: Path, graph: nx.MultiDiGraph) -> Positions | None:
+    """Of the newest sidecars, the one sharing most nodes with ``graph`` (the previous build of this map)."""
+    best: Positions | None = None
+    shared = 0
+    for path in _sidecars(cache_dir)[:PREVIOUS_CANDIDATES]:
+        stored = read_cached_layout(path)
+        if stored is None:
+            continue
+        common = sum(1 for node in stored if node in graph)
+        if common > shared:
+            best, shared = stored, common
+    return best
+
+
+def compute_positions(graph: nx.MultiDiGraph, *, previous: Positions | None = None) -> Positions:
+    """Pixel positions for every node; ``previous`` (an earlier layout of much the same graph) is kept."""
     if graph.number_of_nodes() == 0:
         return {}
-    layout_graph: nx.Graph = nx.Graph()
-    layout_graph.add_nodes_from(sorted(graph.nodes))
-    for source, target in sorted({tuple(sorted((u, v))) for u, v in graph.edges() if u != v}):
-        layout_graph.add_edge(source, target, weight=1.0)
-    categories: dict[str, list[str]] = {}
-    for node, category in sorted(graph.nodes(data="category")):
-        categories.setdefault(str(category), []).append(node)
-    for category, members in sorted(categories.items()):
-        hub = ("hub", category)
-        for member in members:
-            layout_graph.add_edge(hub, member, weight=HUB_WEIGHT)
-    if graph.number_of_nodes() > SMALL_LIMIT:
-        return _large_layout(graph, layout_graph, spacing)
-    count = layout_graph.number_of_nodes()
-    raw = nx.spring_layout(layout_graph, k=1.6 / math.sqrt(count), iterations=300, seed=SEED, weight="weight")
-    scale = spacing * math.sqrt(graph.number_of_nodes())
-    positions = {node: [float(x) * scale, float(y) * scale] for node, (x, y) in raw.items() if node in graph}
-    _separate_boxes(positions, {node: box_size(graph.nodes[node]) for node in positions})
-    return {node: (round(x), round(y)) for node, (x, y) in positions.items()}
+    sizes = {node: box_size(graph.nodes[node]) for node in graph.nodes}
+    if previous:
+        kept = {node: previous[node] for node in graph.nodes if node in previous}
+        if len(kept) >= REUSE_SHARE * graph.number_of_nodes():
+            return extend_layout(graph, kept, sizes)
+    return fresh_layout(graph, sizes)
 
 
-def _large_layout(graph: nx.MultiDiGraph, layout_graph: nx.Graph, spacing: float) -> dict[str, tuple[int, int]]:
-    """Each category in a disc of its own (area by count) around a circle; inside, igraph's grid FR.
-
-    Separate regions keep the overview's bubbles apart and let an opened category
-    fill its own part of the map instead of being smeared over the others.
-    """
+def _groups(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """Node ids per category (``str`` of the category), sorted."""
     members: dict[str, list[str]] = {}
     for node, category in sorted(graph.nodes(data="category")):
         members.setdefault(str(category), []).append(node)
-    groups = sorted(members.items(), key=lambda item: (-len(item[1]), item[0]))
-    radii = [spacing * math.sqrt(len(nodes)) * 0.6 for _, nodes in groups]
-    margin = spacing * 2
-    ring = (sum(2 * r for r in radii) + margin * len(radii)) / (2 * math.pi) if len(radii) > 1 else 0.0
-    positions: dict[str, tuple[int, int]] = {}
-    angle = 0.0
-    for (_, nodes), radius in zip(groups, radii, strict=True):
-        half = (radius + margin / 2) / ring if ring else 0.0
-        angle += half
-        cx, cy = ring * math.cos(angle), ring * math.sin(angle)
-        angle += half
-        for node, (x, y) in _disc_layout(layout_graph.subgraph(nodes), nodes).items():
-            positions[node] = (round(cx + x * radius), round(cy + y * radius))
-    return positions
+    return members
 
 
-def _disc_layout(subgraph: nx.Graph, nodes: list[str]) -> dict[str, tuple[float, float]]:
-    """Positions within the unit disc, from a seeded start (a sunflower spiral) so runs agree."""
+def _links(graph: nx.MultiDiGraph) -> list[tuple[str, str]]:
+    """Each related pair once, sorted, without self-loops."""
+    return sorted({(u, v) if u < v else (v, u) for u, v in graph.edges() if u != v})
+
+
+def fresh_layout(graph: nx.MultiDiGraph, sizes: dict[str, tuple[float, float]]) -> Positions:
+    """Categories as packed discs arranged by their relations; inside each, its concepts by theirs."""
+    groups = _groups(graph)
+    names = sorted(groups)
+    radius = {name: math.sqrt(ROOM * sum(sizes[n][0] * sizes[n][1] for n in groups[name]) / math.pi)
+              for name in names}
+    category_of = {node: name for name, nodes in groups.items() for node in nodes}
+    weights: dict[tuple[str, str], int] = {}
+    inner: dict[str, list[tuple[str, str]]] = {name: [] for name in names}
+    for u, v in _links(graph):
+        a, b = category_of[u], category_of[v]
+        if a == b:
+            inner[a].append((u, v))
+        else:
+            pair = (a, b) if a < b else (b, a)
+            weights[pair] = weights.get(pair, 0) + 1
+    centres = _pack_discs(names, radius, weights)
+    positions: dict[str, list[float]] = {}
+    for name in names:
+        cx, cy = centres[name]
+        reach = radius[name] * 0.82  # boxes have width: keep their centres inside the disc
+        for node, (x, y) in _disc_layout(groups[name], inner[name]).items():
+            positions[node] = [cx + x * reach, cy + y * reach]
+    separate_boxes(positions, sizes)
+    return {node: (round(x), round(y)) for node, (x, y) in sorted(positions.items())}
+
+
+def _seeded_igraph() -> object:
+    """igraph, its random numbers from a freshly seeded generator (FR draws some even from a given start)."""
     import igraph
 
+    igraph.set_random_number_generator(random.Random(SEED))
+    return igraph
+
+
+def _pack_discs(names: list[str], radius: dict[str, float],
+                weights: dict[tuple[str, str], int]) -> dict[str, tuple[float, float]]:
+    """Disc centres: related categories near each other (FR), then pulled together and pushed apart until packed."""
+    count = len(names)
+    if count == 1:
+        return {names[0]: (0.0, 0.0)}
+    index = {name: i for i, name in enumerate(names)}
+    start = [[math.cos(2 * math.pi * i / count), math.sin(2 * math.pi * i / count)] for i in range(count)]
+    igraph = _seeded_igraph()
+    pairs = sorted(weights)
+    shape = igraph.Graph(n=count, edges=[(index[a], index[b]) for a, b in pairs])  # type: ignore[attr-defined]
+    coords = shape.layout_fruchterman_reingold(seed=start, niter=500,
+                                               weights=[float(weights[p]) for p in pairs] or None).coords
+    typical = sum(radius.values()) / count
+    spread = max(math.hypot(x, y) for x, y in coords) or 1.0
+    scale = typical * math.sqrt(count) * 1.5 / spread
+    centres = [[x * scale, y * scale] for x, y in coords]
+    radii = [radius[name] + REGION_MARGIN / 2 for name in names]
+    for round_number in range(400):
+        if round_number < 300:  # pull towards the middle, so the discs pack instead of drifting apart
+            for centre in centres:
+                centre[0] *= 0.97
+                centre[1] *= 0.97
+        moved = False
+        for i in range(count):
+            for j in range(i + 1, count):
+                dx, dy = centres[j][0] - centres[i][0], centres[j][1] - centres[i][1]
+                distance = math.hypot(dx, dy)
+                need = radii[i] + radii[j]
+                if distance >= need:
+                    continue
+                moved = True
+                if distance < 1e-6:
+                    dx, dy, distance = math.cos(i + j), math.sin(i + j), 1.0
+                push = (need - distance) / 2
+                # the bigger disc moves less, so the large categories anchor the map
+                share_i = radii[j] / (radii[i] + radii[j])
+                centres[i][0] -= dx / distance * push * 2 * share_i
+                centres[i][1] -= dy / distance * push * 2 * share_i
+                centres[j][0] += dx / distance * push * 2 * (1 - share_i)
+                centres[j][1] += dy / distance * push * 2 * (1 - share_i)
+        if round_number >= 300 and not moved:
+            break
+    return {name: (x, y) for name, (x, y) in zip(names, centres, strict=True)}
+
+
+def _disc_layout(nodes: list[str], links: list[tuple[str, str]]) -> dict[str, tuple[float, float]]:
+    """Positions within the unit disc, from a seeded start (a sunflower spiral) so runs agree."""
+    if len(nodes) == 1:
+        return {nodes[0]: (0.0, 0.0)}
     index = {node: i for i, node in enumerate(nodes)}
     golden = math.pi * (3 - math.sqrt(5))
     start = [[math.sqrt(i + 0.5) * math.cos(i * golden), math.sqrt(i + 0.5) * math.sin(i * golden)]
              for i in range(len(nodes))]
-    edges = sorted({tuple(sorted((index[u], index[v]))) for u, v in subgraph.edges() if u != v})
-    shape = igraph.Graph(n=len(nodes), edges=edges)
-    # FR draws random numbers even from a given start; a freshly seeded generator per call keeps runs equal.
-    igraph.set_random_number_generator(random.Random(SEED))
+    igraph = _seeded_igraph()
+    shape = igraph.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in links])  # type: ignore[attr-defined]
     grid = "grid" if len(nodes) > 1000 else "nogrid"
     coords = shape.layout_fruchterman_reingold(seed=start, niter=300, grid=grid).coords
     cx = sum(x for x, _ in coords) / len(coords)
     cy = sum(y for _, y in coords) / len(coords)
     reach = max((math.hypot(x - cx, y - cy) for x, y in coords), default=0.0) or 1.0
     return {node: ((x - cx) / reach, (y - cy) / reach) for node, (x, y) in zip(nodes, coords, strict=True)}
+
+
+def extend_layout(graph: nx.MultiDiGraph, kept: Positions, sizes: dict[str, tuple[float, float]]) -> Positions:
+    """``kept`` as it is, plus each new node beside its neighbours in its own category.
+
+    A new node goes to the middle of its already placed neighbours of the same
+    category; failing those, to the member of its category nearest its other
+    neighbours (or the category's middle); a node of a new category goes beside
+    the map. Only new nodes move in the overlap pass.
+    """
+    positions: dict[str, list[float]] = {node: [float(x), float(y)] for node, (x, y) in kept.items()}
+    groups = _groups(graph)
+    category_of = {node: name for name, nodes in groups.items() for node in nodes}
+    neighbours: dict[str, set[str]] = {node: set() for node in graph.nodes}
+    for u, v in _links(graph):
+        neighbours[u].add(v)
+        neighbours[v].add(u)
+    new = [node for node in sorted(graph.nodes) if node not in positions]
+    # nodes with most placed neighbours first, so each one placed helps the next
+    for node in sorted(new, key=lambda n: (-sum(1 for m in neighbours[n] if m in positions), n)):
+        placed = [m for m in sorted(neighbours[node]) if m in positions]
+        same = [m for m in placed if category_of[m] == category_of[node]]
+        siblings = [m for m in groups[category_of[node]] if m in positions]
+        point: tuple[float, float]
+        if same:
+            point = _middle(positions[m] for m in same)
+        elif siblings:
+            target = _middle(positions[m] for m in placed) if placed else _middle(positions[m] for m in siblings)
+            nearest = min(siblings, key=lambda m: (math.dist(positions[m], target), m))
+            point = (positions[nearest][0], positions[nearest][1])
+        elif placed:
+            point = _middle(positions[m] for m in placed)
+        else:
+            right = max(x + sizes.get(m, (0, 0))[0] for m, (x, _) in positions.items())
+            point = (right + sizes[node][0], 0.0)
+        positions[node] = [point[0] + sizes[node][0] / 2, point[1] + sizes[node][1] / 2]
+    separate_boxes(positions, sizes, pinned=set(kept))
+    return {node: (round(x), round(y)) for node, (x, y) in sorted(positions.items())}
+
+
+def _middle(points: Iterable[list[float] | tuple[float, float]]) -> tuple[float, float]:
+    listed = list(points)
+    return (sum(p[0] for p in listed) / len(listed), sum(p[1] for p in listed) / len(listed))
+
+
+def topic_positions(positions: Positions, graph: nx.MultiDiGraph, category: str) -> Positions:
+    """A topic view's positions from the whole map's: the category's concepts where they are, centred, and
+    their neighbours from other categories on a ring around them, each in its own direction."""
+    members = sorted(node for node, c in graph.nodes(data="category") if str(c) == category)
+    if not members:
+        return {}
+    keep = set(members)
+    for node in members:
+        keep.update(graph.successors(node))
+        keep.update(graph.predecessors(node))
+    sizes = {node: box_size(graph.nodes[node]) for node in keep}
+    cx, cy = _middle(positions[m] for m in members)
+    local: dict[str, list[float]] = {m: [positions[m][0] - cx, positions[m][1] - cy] for m in members}
+    reach = max(math.hypot(x, y) + max(sizes[m]) / 2 for m, (x, y) in local.items())
+    outside = sorted(keep - set(members))
+    ring = reach + REGION_MARGIN + max((max(sizes[n]) for n in outside), default=0.0) / 2
+    for node in outside:
+        x, y = positions[node][0] - cx, positions[node][1] - cy
+        distance = math.hypot(x, y) or 1.0
+        local[node] = [x / distance * ring, y / distance * ring]
+    separate_boxes(local, sizes, pinned=set(members))
+    return {node: (round(x), round(y)) for node, (x, y) in sorted(local.items())}
 
 
 def box_size(attributes: dict) -> tuple[float, float]:
@@ -158,29 +331,63 @@ def _wrap(label: str) -> list[str]:
     return [*lines, current] if current else lines or [label]
 
 
-def _separate_boxes(positions: dict[str, list[float]], sizes: dict[str, tuple[float, float]],
-                    rounds: int = 60) -> None:
-    """Push overlapping boxes apart along the axis where they overlap least, until none overlap."""
+def separate_boxes(positions: dict[str, list[float]], sizes: dict[str, tuple[float, float]], *,
+                   pinned: set[str] | None = None, rounds: int = 80) -> None:
+    """Push overlapping boxes apart along the axis where they overlap least, until none overlap.
+
+    A grid of cells as large as the largest box finds the candidates, so a round
+    costs about N, not N². A pinned node stays where it is while an unpinned one
+    takes the whole push; two pinned nodes (a label that grew) share it.
+    """
+    if not positions:
+        return
+    pinned = pinned or set()
+    cell_w = max(sizes[n][0] for n in positions)
+    cell_h = max(sizes[n][1] for n in positions)
     nodes = sorted(positions)
     for _ in range(rounds):
+        grid: dict[tuple[int, int], list[str]] = {}
+        for node in nodes:
+            x, y = positions[node]
+            grid.setdefault((math.floor(x / cell_w), math.floor(y / cell_h)), []).append(node)
         moved = False
-        for i, a in enumerate(nodes):
-            for b in nodes[i + 1:]:
-                (ax, ay), (bx, by) = positions[a], positions[b]
-                overlap_x = (sizes[a][0] + sizes[b][0]) / 2 - abs(ax - bx)
-                overlap_y = (sizes[a][1] + sizes[b][1]) / 2 - abs(ay - by)
-                if overlap_x <= 0 or overlap_y <= 0:
-                    continue
-                moved = True
-                if overlap_x < overlap_y:
-                    shift = overlap_x / 2 + 1
-                    direction = 1 if (ax, a) >= (bx, b) else -1
-                    positions[a][0] += direction * shift
-                    positions[b][0] -= direction * shift
-                else:
-                    shift = overlap_y / 2 + 1
-                    direction = 1 if (ay, a) >= (by, b) else -1
-                    positions[a][1] += direction * shift
-                    positions[b][1] -= direction * shift
+        for (gx, gy), here in sorted(grid.items()):
+            near = [n for dx in (-1, 0, 1) for dy in (-1, 0, 1) for n in grid.get((gx + dx, gy + dy), ())]
+            for a in here:
+                for b in near:
+                    if b <= a:
+                        continue
+                    moved |= _push_apart(positions, sizes, a, b, pinned)
         if not moved:
             return
+
+
+def _push_apart(positions: dict[str, list[float]], sizes: dict[str, tuple[float, float]], a: str, b: str,
+                pinned: set[str]) -> bool:
+    """Move a and b apart if their boxes overlap; whether they did."""
+    (ax, ay), (bx, by) = positions[a], positions[b]
+    overlap_x = (sizes[a][0] + sizes[b][0]) / 2 - abs(ax - bx)
+    overlap_y = (sizes[a][1] + sizes[b][1]) / 2 - abs(ay - by)
+    if overlap_x <= 0 or overlap_y <= 0:
+        return False
+    a_pinned, b_pinned = a in pinned, b in pinned
+    share_a = 0.5 if a_pinned == b_pinned else (0.0 if a_pinned else 1.0)
+    axis = 0 if overlap_x < overlap_y else 1
+    overlap = overlap_x if axis == 0 else overlap_y
+    direction = 1 if (positions[a][axis], a) >= (positions[b][axis], b) else -1
+    positions[a][axis] += direction * (overlap + 1) * share_a
+    positions[b][axis] -= direction * (overlap + 1) * (1 - share_a)
+    return True
+
+
+def median_shift(before: Positions, after: Positions) -> float:
+    """How far, in px, the nodes laid out both times moved: the median (0.0 when none are shared).
+
+    >>> median_shift({"a": (0, 0), "b": (0, 0), "c": (5, 5)}, {"a": (3, 4), "b": (0, 0), "c": (5, 5), "d": (9, 9)})
+    0.0
+    """
+    shifts = sorted(math.hypot(after[n][0] - x, after[n][1] - y) for n, (x, y) in before.items() if n in after)
+    if not shifts:
+        return 0.0
+    middle = len(shifts) // 2
+    return shifts[middle] if len(shifts) % 2 else (shifts[middle - 1] + shifts[middle]) / 2

@@ -8,7 +8,7 @@ script reads them; every text is data, never markup)::
     scope          category id | null        a focused map's category (null: the whole map)
     topics         [{category, name, labels, positions: {concept id: [x, y]}}]  the whole map's topic views,
                    one per category: the page shows ``#topic=<name>`` as that category's focused map
-                   (its concepts and their direct neighbours, laid out on their own)
+                   (its concepts and their direct neighbours, placed from the whole map's layout)
     categories     [{id, localName, labels, definitions, colour, count}]  in legend order, only those shown
     relationTypes  [{id, labels, inverseLabels, kind, symmetric, used}]  relation types drawn on this page
     sections       [{id, labels, number, firstLine, lastLine, text}]     the source's sections, in order
@@ -34,7 +34,7 @@ import networkx as nx
 from kamgraph.findings import Finding
 from kamgraph.graph import CONCEPT_FIELDS, ConceptGraph
 from kamgraph.names import local_name
-from kamgraph.views.layout import cached_positions
+from kamgraph.views.layout import cached_positions, topic_positions
 from kamgraph.views.pyvis_network import network_options
 from kamgraph.vocabulary import pick_label, plain_colour
 
@@ -90,7 +90,8 @@ def page_data(concepts: ConceptGraph, *, scope: str | None = None, topics: dict[
     """
     graph = scoped_graph(concepts, scope)
     languages = concepts.languages
-    positions = cached_positions(graph, layout_cache)
+    whole_map = cached_positions(concepts.graph, layout_cache)  # the build's one layout, shared by every view
+    positions = whole_map if scope is None else topic_positions(whole_map, concepts.graph, scope)
     categories = sorted(concepts.vocabulary.categories.values(),
                         key=lambda c: (c.order is None, c.order or 0, concepts.node_id(c.iri)))
     counts = {category: len(members) for category, members in _members(graph).items()}
@@ -125,7 +126,7 @@ def page_data(concepts: ConceptGraph, *, scope: str | None = None, topics: dict[
         "scope": scope,
         "topics": [{"category": category, "name": name, "labels": category_labels.get(category, {}),
                     "positions": {node: [x, y] for node, (x, y) in
-                                  sorted(cached_positions(scoped_graph(concepts, category), layout_cache).items())}}
+                                  topic_positions(whole_map, concepts.graph, category).items()}}
                    for category, name in (topics or {}).items()],
         "categories": category_rows,
         "relationTypes": relation_rows,

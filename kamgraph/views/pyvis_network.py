@@ -1,11 +1,14 @@
 """The one place pyvis is used: the vis-network asset it ships, and the network's options.
 
 pyvis is unmaintained (last release 2023) and its own template loads a CDN and
-has HTML-injection sinks, so it is fenced here: we call only
-``get_network_data()``, never ``show``/``write_html``/``generate_html``, and the
-page comes from our own template (:mod:`kamgraph.views.html`). The vis-network
-build that pyvis bundles is read from the installed package, so the asset is
-pinned together with pyvis itself.
+has HTML-injection sinks, so it is fenced here: we never call
+``show``/``write_html``/``generate_html``, and the page comes from our own
+template (:mod:`kamgraph.views.html`). The vis-network build that pyvis bundles
+is read from the installed package's folder, so the asset is pinned together
+with pyvis itself. pyvis is never imported: importing it imports IPython
+(about a quarter of a small build's time), and all it added to the options
+below was ``configure: {enabled: false}`` (tests/views/test_pyvis_network.py
+compares them with what pyvis's ``get_network_data()`` gives).
 
 Node and edge objects are not made here: the page script builds them from the
 page data's concept and edge rows (``kamgraph/views/frontend/map.js``), so the
@@ -16,12 +19,10 @@ node its box shape and every edge its arrow.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
-
-from pyvis.network import Network
+from importlib.util import find_spec
+from pathlib import Path
 
 VIS_VERSION = "9.1.2"
 # The parts of vis-network's stylesheet the map uses: the network and its tooltip. The rest
@@ -34,9 +35,17 @@ _CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 @lru_cache(maxsize=1)
 def vis_assets() -> tuple[str, str]:
     """The vis-network JavaScript and the CSS rules the map uses, from the copy shipped inside pyvis."""
-    folder = resources.files("pyvis").joinpath("lib", f"vis-{VIS_VERSION}")
-    return folder.joinpath("vis-network.min.js").read_text("utf-8"), used_css(
-        folder.joinpath("vis-network.css").read_text("utf-8"))
+    folder = pyvis_folder() / "lib" / f"vis-{VIS_VERSION}"
+    return (folder / "vis-network.min.js").read_text("utf-8"), used_css(
+        (folder / "vis-network.css").read_text("utf-8"))
+
+
+def pyvis_folder() -> Path:
+    """The installed pyvis package's folder, found without importing it."""
+    spec = find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pyvis is not installed: it ships the vis-network build the map page inlines")
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def used_css(stylesheet: str) -> str:
@@ -56,11 +65,8 @@ def used_css(stylesheet: str) -> str:
 @lru_cache(maxsize=1)
 def network_options() -> dict:
     """vis-network options for a static (physics-off, positions given) map; made once, never changed."""
-    network = Network(directed=True, cdn_resources="in_line")
-    network.toggle_physics(False)
-    *_, options = network.get_network_data()
-    options = json.loads(options)
-    options.update({
+    return {
+        "configure": {"enabled": False},
         "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False, "keyboard": False,
                         "multiselect": False, "hideEdgesOnDrag": False},
         "nodes": {"shape": "box", "margin": 8, "widthConstraint": {"maximum": 180},
@@ -73,5 +79,4 @@ def network_options() -> dict:
                   "smooth": {"enabled": True, "type": "continuous", "roundness": 0.25}},
         "physics": {"enabled": False},
         "layout": {"improvedLayout": False, "randomSeed": 1},
-    })
-    return options
+    }

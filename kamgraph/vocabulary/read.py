@@ -25,11 +25,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from rdflib import Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from kamgraph.namespaces import KAMO, OWL, RDF, RDFS, SKOS
-from kamgraph.sources.triples import Triples
+from kamgraph.sources.triples import TripleIndex, Triples
 from kamgraph.vocabulary.labels import by_language
 
 RELATION_ROOTS = {SKOS.broader: "broader", SKOS.narrower: "narrower", SKOS.related: "related"}
@@ -83,11 +84,11 @@ class Vocabulary:
 
 
 @lru_cache(maxsize=1)
-def _defaults() -> Graph:
-    graph = Graph()
+def _defaults() -> TripleIndex:
+    """The readings of skos-readings.ttl, parsed as the ontology's files are (an rdflib parse plugin would
+    import rdflib's SPARQL engine, a fifth of a small build)."""
     text = resources.files("kamgraph.vocabulary").joinpath("skos-readings.ttl").read_bytes()
-    graph.parse(data=text, format="ox-turtle")
-    return graph
+    return TripleIndex.from_oxigraph(ox.parse(text, format=ox.RdfFormat.TURTLE))
 
 
 def _with_defaults(graph: Triples, subject: URIRef, predicate: URIRef) -> dict[str, str]:

@@ -24,6 +24,22 @@ class PageLog:
     console_errors: list[str] = field(default_factory=list)
 
 
+def page_error_recorder(log: PageLog):
+    """A ``pageerror`` listener that records the page's own errors.
+
+    Playwright's ``wait_for_function`` compiles its predicate with ``eval`` and retries when the
+    page's CSP refuses it (microsoft/playwright#36982); that refusal surfaces as a page error whose
+    stack has no frame in the page's file. Errors with a frame in the page are always recorded.
+    """
+    def record(error) -> None:
+        stack = getattr(error, "stack", "") or ""
+        if "unsafe-eval" in str(error) and "file://" not in stack:
+            return
+        log.page_errors.append(str(error))
+
+    return record
+
+
 DESKTOP = (1366, 768)
 PHONE = (390, 844)
 
@@ -52,7 +68,7 @@ def open_map(browser, html: Path, *, viewport=DESKTOP, fragment: str = "", conte
 
     page.add_init_script(RECORD_CSP_VIOLATIONS)
     page.route("**/*", gate)
-    page.on("pageerror", lambda error: log.page_errors.append(str(error)))
+    page.on("pageerror", page_error_recorder(log))
     page.on("console", lambda message: message.type == "error" and log.console_errors.append(message.text))
     page.on("dialog", lambda dialog: (log.dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(Path(html).resolve().as_uri() + fragment)
@@ -82,7 +98,7 @@ def open_static(browser, url: str, *, allow_local_http: bool = False):
             route.abort()
 
     page.route("**/*", gate)
-    page.on("pageerror", lambda error: log.page_errors.append(str(error)))
+    page.on("pageerror", page_error_recorder(log))
     page.on("console", lambda message: message.type == "error" and log.console_errors.append(message.text))
     page.on("dialog", lambda dialog: (log.dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(url)

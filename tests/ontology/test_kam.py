@@ -35,9 +35,27 @@ def shared_file(path: Path) -> Path:
     return path
 
 
+# English prefLabels deliberately changed from the inventory's checklist after the content review
+# (shared/content/content-review.md, Q3): the Dutch labels stay exactly the checklist's.
+REVIEWED_ENGLISH_LABELS = {
+    "DiscountPressureEffect": "With a lot of choice there can [be] pressure on discounts because these probably […]",
+    "PurchasePriceFluctuationEffect": ("If the purchase of products fluctuates in price, the selling costs [sic] "
+                                       "will also have to increase in order to maintain the intended margin"),
+    "ShortAndLongTermAuthority": "Authority over short- and long-term decisions",
+    "AccessToFinancialInformation": "Access to financial information",
+    "ReportingAndConsultation": "Reporting and internal meetings",
+    "OrganisationalDrivers": "Organisational drivers",
+    "StrategicImportance": "Strategic importance",
+    "SalesConversations": "Sales meetings",
+}
+
+
 def required_rows() -> list[dict]:
     with shared_file(REQUIRED).open(encoding="utf-8") as handle:
-        return list(csv.DictReader(handle, delimiter="\t"))
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    for row in rows:
+        row["label_en"] = REVIEWED_ENGLISH_LABELS.get(row["id"], row["label_en"])
+    return rows
 
 
 def test_the_ontology_has_no_errors(loaded):
@@ -82,7 +100,9 @@ def test_relation_status_is_queryable(loaded):
               ?s ?p ?o .
             } GROUP BY ?status""", initNs={"owl": OWL, "kamo": KAMO})
     }
-    assert counts == {"Stated": 91, "Implied": 31, "BeyondSource": 18}
+    # 140 relations of the inventory (91 stated, 31 implied, 18 beyond) after the content review: R61 and R100
+    # re-marked implied, and eleven implied links added (R141-R151).
+    assert counts == {"Stated": 89, "Implied": 44, "BeyondSource": 18}
 
 
 def test_every_relation_type_reads_both_ways(loaded):

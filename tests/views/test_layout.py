@@ -1,51 +1,151 @@
-"""Positions computed at build time: deterministic, categories kept apart, cached by graph content."""
+"""Positions computed at build time: deterministic, categories as regions, no overlaps, stable under edits."""
 
 from __future__ import annotations
 
 import json
+import math
+import statistics
 from pathlib import Path
 
 import networkx as nx
+import pytest
 
-from helpers import SMALL, page_data_of
+from helpers import ONTOLOGY, SMALL, page_data_of
 from kamgraph.graph import from_ontology
+from kamgraph.pipeline import LAYOUT_CACHE, build_map
 from kamgraph.sources.files import load_ontology
-from kamgraph.views.layout import SMALL_LIMIT, cached_positions, compute_positions, layout_key
+from kamgraph.views.layout import (
+    LAYOUT_VERSION,
+    box_size,
+    cached_positions,
+    compute_positions,
+    layout_key,
+    median_shift,
+    read_cached_layout,
+    topic_positions,
+)
 from kamgraph.views.site import render_map
 
+NEW_CONCEPT = """@prefix kam:  <https://w3id.org/kamgraph/kam/> .
+@prefix kamo: <https://w3id.org/kamgraph/kamo#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
 
-def large_graph(count: int) -> nx.MultiDiGraph:
+kam:PriceNegotiation a skos:Concept , kamo:Activity ;
+    skos:inScheme kam:Scheme ;
+    skos:prefLabel "Prijsonderhandeling"@nl , "Price negotiation"@en ;
+    skos:definition "Onderhandelen over de prijs."@nl , "Negotiating the price."@en ;
+    dcterms:source kam:Section_S13 ;
+    kamo:origin "source" ;
+    kamo:concerns kam:SellingPrice .
+"""
+
+
+def large_graph(count: int, categories: int = 5) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     for i in range(count):
-        graph.add_node(f"c{i}", category=f"k{i % 5}", labels={"en": f"concept {i}"})
+        graph.add_node(f"c{i}", category=f"k{i % categories}", labels={"en": f"concept {i}"})
         if i:
             graph.add_edge(f"c{i}", f"c{(i * 7) % i}", key="skos:broader")
     return graph
 
 
-def test_large_layouts_are_deterministic_and_separate_categories():
-    graph = large_graph(SMALL_LIMIT + 150)
+def overlapping_pairs(graph: nx.MultiDiGraph, positions: dict) -> list[tuple[str, str]]:
+    """Pairs of boxes that overlap (box_size includes the gap kept between neighbours)."""
+    nodes = sorted(positions)
+    sizes = {n: box_size(graph.nodes[n]) for n in nodes}
+    found = []
+    for i, a in enumerate(nodes):
+        for b in nodes[i + 1:]:
+            dx, dy = abs(positions[a][0] - positions[b][0]), abs(positions[a][1] - positions[b][1])
+            if dx < (sizes[a][0] + sizes[b][0]) / 2 - 1 and dy < (sizes[a][1] + sizes[b][1]) / 2 - 1:
+                found.append((a, b))
+    return found
+
+
+def region_overlap(graph: nx.MultiDiGraph, positions: dict) -> int:
+    """How many nodes lie nearer another category's middle than their own's."""
+    groups: dict[str, list[str]] = {}
+    for node, category in graph.nodes(data="category"):
+        groups.setdefault(category, []).append(node)
+    middle = {k: (statistics.fmean(positions[n][0] for n in v), statistics.fmean(positions[n][1] for n in v))
+              for k, v in groups.items()}
+    strays = 0
+    for node, category in graph.nodes(data="category"):
+        x, y = positions[node]
+        nearest = min(middle, key=lambda k: math.hypot(middle[k][0] - x, middle[k][1] - y))
+        strays += nearest != category
+    return strays
+
+
+@pytest.mark.parametrize("count", [40, 400])
+def test_layouts_are_deterministic_with_categories_as_regions_and_no_overlap(count: int):
+    graph = large_graph(count)
     first, second = compute_positions(graph), compute_positions(graph)
     assert first == second and set(first) == set(graph.nodes)
-    centres = {}
-    for node, (x, y) in first.items():
-        centres.setdefault(graph.nodes[node]["category"], []).append((x, y))
-    middle = {k: (sum(x for x, _ in v) / len(v), sum(y for _, y in v) / len(v)) for k, v in centres.items()}
-    spread = max(max(abs(x - middle[k][0]) for x, _ in v) for k, v in centres.items())
-    assert len({(round(x), round(y)) for x, y in middle.values()}) == 5 and spread > 0
+    assert overlapping_pairs(graph, first) == []
+    assert region_overlap(graph, first) <= count * 0.05
+
+
+def test_the_kam_map_is_laid_out_by_category_without_overlaps(kam_checked):
+    graph = kam_checked.concepts.graph
+    positions = compute_positions(graph)
+    assert overlapping_pairs(graph, positions) == []
+    assert region_overlap(graph, positions) <= 3
 
 
 def test_the_layout_cache_is_keyed_by_content_and_reused(tmp_path: Path):
     graph = large_graph(40)
     positions = cached_positions(graph, tmp_path)
     sidecar = tmp_path / f"{layout_key(graph)}.json"
-    assert json.loads(sidecar.read_text()) == {k: list(v) for k, v in positions.items()}
+    assert read_cached_layout(sidecar) == positions
     planted = {node: [1, 2] for node in graph.nodes}  # a cache hit must return what the sidecar holds
-    sidecar.write_text(json.dumps(planted))
+    sidecar.write_text(json.dumps({"version": LAYOUT_VERSION, "positions": planted}))
     assert cached_positions(graph, tmp_path) == {node: (1, 2) for node in graph.nodes}
     graph.add_edge("c1", "c2", key="skos:related")
     assert layout_key(graph) != sidecar.stem
+
+
+@pytest.mark.parametrize("content", ["{not json", "[]", '{"version": "0", "positions": {}}', '{"version": "5"}'])
+def test_an_unusable_sidecar_is_laid_out_again(tmp_path: Path, content: str):
+    graph = large_graph(30)
+    (tmp_path / f"{layout_key(graph)}.json").write_text(content.replace('"5"', f'"{LAYOUT_VERSION}"'))
     assert cached_positions(graph, tmp_path) == compute_positions(graph)
+
+
+def test_adding_one_concept_leaves_the_others_in_place_and_puts_it_by_its_neighbour(tmp_path: Path):
+    out = tmp_path / "out"
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    build_map([ONTOLOGY], out)
+    before = {c["id"]: (c["x"], c["y"]) for c in page_data_of((out / "index.html").read_text())["concepts"]}
+    (extra / "price-negotiation.ttl").write_text(NEW_CONCEPT)
+    build_map([ONTOLOGY, extra], out)
+    after = {c["id"]: (c["x"], c["y"]) for c in page_data_of((out / "index.html").read_text())["concepts"]}
+    assert set(after) == set(before) | {"kam:PriceNegotiation"}
+    assert median_shift(before, after) <= 2.0
+    assert max(math.dist(before[n], after[n]) for n in before) <= 2.0
+    # beside a concept of its own category (Activity), not left at the edge of the map
+    graph = from_ontology(load_ontology([ONTOLOGY, extra])).graph
+    siblings = [n for n, c in graph.nodes(data="category") if c == "kamo:Activity" and n != "kam:PriceNegotiation"]
+    assert min(math.dist(after["kam:PriceNegotiation"], after[n]) for n in siblings) <= 250
+    assert overlapping_pairs(graph, after) == []
+    assert len(list((out / LAYOUT_CACHE).glob("*.json"))) == 2  # one layout per build, the topics' included
+
+
+def test_a_topic_view_keeps_the_category_as_the_whole_map_has_it(kam_checked):
+    graph = kam_checked.concepts.graph
+    whole = compute_positions(graph)
+    topic = topic_positions(whole, graph, "kamo:PricingMethod")
+    members = [n for n, c in graph.nodes(data="category") if c == "kamo:PricingMethod"]
+    first = members[0]
+    for node in members:  # the same shape, moved as one
+        assert (topic[node][0] - topic[first][0], topic[node][1] - topic[first][1]) == (
+            whole[node][0] - whole[first][0], whole[node][1] - whole[first][1])
+    reach = max(math.hypot(*topic[n]) for n in members)
+    outside = set(topic) - set(members)
+    assert outside and all(math.hypot(*topic[n]) > reach for n in outside)
+    assert overlapping_pairs(graph, topic) == []
 
 
 def test_a_rebuild_of_an_unchanged_graph_keeps_every_position():

@@ -1,0 +1,57 @@
+"""pySHACL's results are cached by content: a cached run gives exactly the findings of a fresh one."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from helpers import BAD, ONTOLOGY
+from kamgraph.checks import shacl
+from kamgraph.pipeline import load_and_check
+
+CASES = [[ONTOLOGY], *([ONTOLOGY, path] for path in sorted(BAD.glob("*.ttl"))
+                       if path.name in {"missing-label-en.ttl", "duplicate-label-language.ttl",
+                                        "conflicting-labels.ttl", "missing-definition.ttl"})]
+
+
+def findings(paths, monkeypatch, cache):
+    monkeypatch.setenv("KAMGRAPH_CACHE_DIR", str(cache))
+    return [f.format() for f in load_and_check(paths).report.findings]
+
+
+@pytest.mark.parametrize("paths", CASES, ids=lambda p: p[-1].name)
+def test_cached_findings_are_the_fresh_ones(paths, monkeypatch, tmp_path):
+    uncached = findings(paths, monkeypatch, "")
+    first = findings(paths, monkeypatch, tmp_path)  # validates, writes the cache
+    assert len(list((tmp_path / "shacl").glob("*.json"))) == 1
+
+    def no_pyshacl(_context):
+        raise AssertionError("validated again although the content was unchanged")
+
+    monkeypatch.setattr(shacl, "run_shapes", no_pyshacl)
+    assert findings(paths, monkeypatch, tmp_path) == first == uncached
+    assert any(f for f in uncached), "the case has shape findings to compare"
+
+
+def test_changed_content_is_validated_again(monkeypatch, tmp_path):
+    first = findings([ONTOLOGY], monkeypatch, tmp_path)
+    with_bad = findings([ONTOLOGY, BAD / "missing-label-en.ttl"], monkeypatch, tmp_path)
+    assert len(list((tmp_path / "shacl").glob("*.json"))) == 2
+    assert set(with_bad) > set(first)
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(monkeypatch, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    assert findings([ONTOLOGY], monkeypatch, blocker) == findings([ONTOLOGY], monkeypatch, "")
+
+
+def test_a_cached_run_does_not_import_pyshacl(tmp_path):
+    code = ("import sys\nfrom kamgraph.pipeline import load_and_check\n"
+            f"load_and_check([{str(ONTOLOGY)!r}])\nprint('pyshacl' in sys.modules)")
+    env = {"KAMGRAPH_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+            .stdout.split()[-1] for _ in range(2)]
+    assert runs == ["True", "False"]
