@@ -18,7 +18,7 @@ from kamgraph.checks import check_ontology
 from kamgraph.errors import ValidationFailed
 from kamgraph.findings import Report
 from kamgraph.graph import ConceptGraph, from_ontology
-from kamgraph.output import write_files
+from kamgraph.output import new_generation, write_files
 from kamgraph.sources.files import load_ontology
 from kamgraph.sources.ontology import Ontology
 from kamgraph.vocabulary import Vocabulary, read_vocabulary
@@ -109,7 +109,8 @@ def build_site(checked: Checked, out_dir: Path, *, draft: bool = False, progress
     """Write ``out_dir/index.html`` (with its topic views) and a page per topic in ``out_dir/maps/`` opening it.
 
     Raises :class:`ValidationFailed` on any error, before anything is written; all
-    pages are written all-or-none. Focused maps of categories that no longer exist
+    pages, and the layout cache, become visible together or not at all
+    (:func:`~kamgraph.output.new_generation`). Focused maps of categories that no longer exist
     are removed, so the folder always matches the ontology. A ``draft`` build
     carries the warnings, shown as badges; a published one never does.
     """
@@ -120,12 +121,15 @@ def build_site(checked: Checked, out_dir: Path, *, draft: bool = False, progress
     concepts = checked.concepts
     progress("laying out and writing the maps")
     out_dir = Path(out_dir)
-    site = render_site(concepts, findings=checked.report.findings if draft else None,
-                       layout_cache=out_dir / LAYOUT_CACHE)
-    written = write_files({out_dir / relative: html for relative, html in sorted(site.pages.items())})
-    for old in sorted((out_dir / MAPS_FOLDER).glob("*.html")):
-        if f"{MAPS_FOLDER}/{old.name}" not in site.pages:
-            old.unlink(missing_ok=True)  # another build running at once may have removed it
+    with new_generation(out_dir) as folder:  # everything below --out, caches included, changes in one step
+        site = render_site(concepts, findings=checked.report.findings if draft else None,
+                           layout_cache=folder / LAYOUT_CACHE)
+        pages = sorted(site.pages)
+        write_files({folder / relative: site.pages[relative] for relative in pages})
+        for old in sorted((folder / MAPS_FOLDER).glob("*.html")):
+            if f"{MAPS_FOLDER}/{old.name}" not in site.pages:
+                old.unlink()
+    written = [out_dir / relative for relative in pages]
     return BuildResult(report=checked.report, concepts=concepts, written=written, index_data=site.index_data)
 
 
