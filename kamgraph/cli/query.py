@@ -30,7 +30,7 @@ def query(paths: tuple[Path, ...], sparql: str, output_format: str) -> None:
     """
     from kamgraph.names import Namer
     from kamgraph.pipeline import load
-    from kamgraph.sources.sparql import as_table, run_query
+    from kamgraph.sources.sparql import as_table, as_turtle, run_query
 
     ontology = load(resolve_paths(paths))
     result = run_query(ontology.union(), ontology.prefixes(), sparql)
@@ -40,7 +40,7 @@ def query(paths: tuple[Path, ...], sparql: str, output_format: str) -> None:
         return
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         assert result.graph is not None  # rdflib sets it for these two query types
-        click.echo(result.graph.serialize(format="turtle"), nl=False)
+        click.echo(as_turtle(result.graph, ontology.prefixes()), nl=False)
         return
     if output_format == "json":
         serialized = result.serialize(format="json")

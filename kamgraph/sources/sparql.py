@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result, ResultRow
@@ -15,6 +16,7 @@ from rdflib.term import Node
 
 from kamgraph.errors import KamgraphError
 from kamgraph.names import WELL_KNOWN, Namer
+from kamgraph.sources.triples import to_oxigraph
 
 
 class QueryError(KamgraphError):
@@ -36,6 +38,10 @@ def run_query(data: Graph, prefixes: dict[str, str], text: str) -> Result:
         raise QueryError(f"the query is not valid SPARQL: {_first_line(error)}") from error
     try:
         return data.query(query)
+    except RecursionError as error:  # rdflib's DESCRIBE follows blank nodes recursively
+        raise QueryError("the query's answer nests blank nodes deeper than the SPARQL engine can follow "
+                         "(DESCRIBE follows them one level at a time); use CONSTRUCT, which has no such "
+                         "limit") from error
     except Exception as error:  # evaluation errors come from the author's query
         raise QueryError(f"the query failed: {_first_line(error)}") from error
 
@@ -45,6 +51,17 @@ def as_table(result: Result, namer: Namer) -> Table:
     columns = [str(v) for v in result.vars or []]
     rows = [[_cell(row[i], namer) for i in range(len(columns))] for row in result if isinstance(row, ResultRow)]
     return Table(columns, rows)
+
+
+def as_turtle(graph: Graph, prefixes: dict[str, str]) -> str:
+    """A CONSTRUCT or DESCRIBE result as Turtle, blank nodes by name (no nesting, so no depth can recurse)."""
+    triples = [ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))  # type: ignore[arg-type]
+               for s, p, o in sorted(graph, key=lambda t: (t[0].n3(), t[1].n3(), t[2].n3()))]
+    known = {p: ns for p, ns in {**WELL_KNOWN, **prefixes}.items() if p and ns}
+    used = {p: ns for p, ns in known.items() if any(str(term).startswith(ns) for t in graph for term in t)}
+    serialized = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=used)
+    assert serialized is not None  # given no output, pyoxigraph returns the bytes
+    return serialized.decode("utf-8")
 
 
 def _cell(value: Node | None, namer: Namer) -> str:

@@ -10,10 +10,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from collections.abc import Callable
+from typing import Any
 
 import networkx as nx
 from networkx.readwrite import json_graph
-from rdflib import Graph
+from rdflib import RDF, XSD, BNode, Graph, Literal
+from rdflib.term import Node
 
 from kamgraph.graph.concepts import ConceptGraph
 from kamgraph.vocabulary import pick_label
@@ -59,9 +63,54 @@ def to_json(concepts: ConceptGraph) -> str:
 
 
 def to_jsonld(data: Graph, prefixes: dict[str, str]) -> str:
-    """The RDF statements themselves, with the ontology's own prefixes as the JSON-LD context."""
-    context = {prefix: namespace for prefix, namespace in sorted(prefixes.items()) if prefix and namespace}
-    return data.serialize(format="json-ld", context=context, indent=2, auto_compact=True)
+    """The RDF statements themselves, with the ontology's own prefixes as the JSON-LD context.
+
+    Written flat, one node object per subject and blank nodes by their ``_:`` name,
+    so no nesting in the data can make the writer recurse (rdflib's own JSON-LD
+    writer embeds blank nodes and fails past ~600 levels).
+    """
+    context = {prefix: namespace for prefix, namespace in sorted(prefixes.items())
+               if prefix and prefix != "_" and namespace and ":" not in prefix}
+    compact = _compactor(context)
+    nodes: dict[Node, dict[str, Any]] = {}
+    for subject, predicate, value in sorted(data, key=lambda t: (t[0].n3(), t[1].n3(), t[2].n3())):
+        node = nodes.setdefault(subject, {"@id": _node_id(subject, compact)})
+        if predicate == RDF.type and not isinstance(value, Literal):
+            node.setdefault("@type", []).append(_node_id(value, compact))
+        else:
+            node.setdefault(compact(str(predicate)), []).append(_jsonld_value(value, compact))
+    document = {"@context": context, "@graph": list(nodes.values())}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+_LOCAL_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
+
+
+def _compactor(context: dict[str, str]) -> Callable[[str], str]:
+    """``prefix:local`` for an IRI under a context prefix (when the local part is a plain name), else the IRI."""
+    by_length = sorted(context.items(), key=lambda item: -len(item[1]))
+
+    def compact(iri: str) -> str:
+        for prefix, namespace in by_length:
+            local = iri[len(namespace):]
+            if iri.startswith(namespace) and (local == "" or _LOCAL_NAME.match(local)):
+                return f"{prefix}:{local}"
+        return iri
+    return compact
+
+
+def _node_id(term: Node, compact: Callable[[str], str]) -> str:
+    return f"_:{term}" if isinstance(term, BNode) else compact(str(term))
+
+
+def _jsonld_value(term: Node, compact: Callable[[str], str]) -> dict[str, str]:
+    if not isinstance(term, Literal):
+        return {"@id": _node_id(term, compact)}
+    if term.language:
+        return {"@value": str(term), "@language": term.language}
+    if term.datatype is not None and term.datatype != XSD.string:
+        return {"@value": str(term), "@type": str(term.datatype)}
+    return {"@value": str(term)}
 
 
 def to_csv(concepts: ConceptGraph, table: str = "concepts") -> str:
