@@ -17,12 +17,15 @@ from kamgraph.cli.options import format_option, ontology_option, resolve_paths
 @ontology_option
 @click.argument("sparql")
 @format_option("table", "csv", "json", help="table for reading; csv and json (SPARQL 1.1 results JSON) for tools.")
-def query(paths: tuple[Path, ...], sparql: str, output_format: str) -> None:
+@click.option("--allow-service", is_flag=True,
+              help="Let SERVICE send requests to the URLs the query names (federation; off by default).")
+def query(paths: tuple[Path, ...], sparql: str, output_format: str, allow_service: bool) -> None:
     """Run a SPARQL query over the ontology (all files, shapes excepted).
 
     The ontology's prefixes (kam:, kamo:, skos:, …) are declared for you.
     SELECT gives rows, ASK gives true/false, CONSTRUCT/DESCRIBE give Turtle.
     A malformed query is an error (exit 1) with the parser's message.
+    SERVICE (federation) sends no request unless --allow-service is given.
 
     \b
     Example:
@@ -33,7 +36,7 @@ def query(paths: tuple[Path, ...], sparql: str, output_format: str) -> None:
     from kamgraph.sources.sparql import as_table, as_turtle, run_query
 
     ontology = load(resolve_paths(paths))
-    result = run_query(ontology.union(), ontology.prefixes(), sparql)
+    result = run_query(ontology.union(), ontology.prefixes(), sparql, allow_service=allow_service)
     if result.type == "ASK":
         click.echo(json.dumps({"head": {}, "boolean": result.askAnswer}) if output_format == "json"
                    else str(result.askAnswer).lower())

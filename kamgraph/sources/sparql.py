@@ -6,11 +6,14 @@ traceback: :class:`QueryError` carries it to the CLI.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.query import Result, ResultRow
 from rdflib.term import Node
 
@@ -29,21 +32,51 @@ class Table:
     rows: list[list[str]]
 
 
-def run_query(data: Graph, prefixes: dict[str, str], text: str) -> Result:
-    """Parse and evaluate ``text``; prefixes of the ontology (and the W3C ones) need no PREFIX line."""
+def run_query(data: Graph, prefixes: dict[str, str], text: str, *, allow_service: bool = False) -> Result:
+    """Parse and evaluate ``text``; prefixes of the ontology (and the W3C ones) need no PREFIX line.
+
+    The query reads the loaded ontology only: ``SERVICE`` (a request to any URL,
+    a server-side request forgery when the query comes from someone else) is
+    refused unless ``allow_service``, and ``FROM``/``FROM NAMED`` (which rdflib
+    would fetch) always.
+    """
     namespaces = {**WELL_KNOWN, **{p: ns for p, ns in prefixes.items() if p}}
     try:
         query = prepareQuery(text, initNs=namespaces)
     except Exception as error:  # rdflib raises bare Exception for e.g. an unknown prefix
         raise QueryError(f"the query is not valid SPARQL: {_first_line(error)}") from error
+    for name, part in _parts(query.algebra):
+        if name == "ServiceGraphPattern" and not allow_service:
+            raise QueryError(f"the query calls SERVICE <{part.get('term')}>: federation is off, so no request "
+                             "leaves this machine; pass --allow-service if you mean it")
+        if name in ("datasetClause",) and part:
+            raise QueryError("FROM and FROM NAMED are not supported: the query runs over the loaded ontology "
+                             "(drop them; use GRAPH ?g for the files' named graphs)")
     try:
-        return data.query(query)
+        result = data.query(query)
+        len(result)  # evaluate now (rdflib is lazy), so a failure is reported here as the query's
+        return result
     except RecursionError as error:  # rdflib's DESCRIBE follows blank nodes recursively
         raise QueryError("the query's answer nests blank nodes deeper than the SPARQL engine can follow "
                          "(DESCRIBE follows them one level at a time); use CONSTRUCT, which has no such "
                          "limit") from error
     except Exception as error:  # evaluation errors come from the author's query
         raise QueryError(f"the query failed: {_first_line(error)}") from error
+
+
+def _parts(algebra: object) -> Iterator[tuple[str, Any]]:
+    """Every named part of a parsed query (iteratively: no depth of nesting can recurse)."""
+    stack: list[object] = [algebra]
+    while stack:
+        part = stack.pop()
+        if isinstance(part, CompValue):
+            yield part.name, part
+            for key, value in part.items():
+                if key == "datasetClause":
+                    yield key, value
+                stack.append(value)
+        elif isinstance(part, (list, tuple)):
+            stack.extend(part)
 
 
 def as_table(result: Result, namer: Namer) -> Table:
