@@ -48,3 +48,7 @@ class ValidationFailed(KamgraphError):
 
 class OutputError(KamgraphError):
     """An output file could not be written; the previous file is left as it was."""
+
+
+class OutOfMemory(KamgraphError):
+    """The machine ran out of memory on an input this large (the message names its size)."""

@@ -9,13 +9,14 @@ map survives any failure.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kamgraph.checks import check_ontology
-from kamgraph.errors import ValidationFailed
+from kamgraph.errors import OutOfMemory, ValidationFailed
 from kamgraph.findings import Report
 from kamgraph.graph import ConceptGraph, from_ontology
 from kamgraph.output import new_generation, write_files
@@ -70,6 +71,34 @@ def load(paths: Paths | None = None, *, endpoint: str | None = None, timeout: fl
     return load_ontology([Path(p) for p in paths or ["ontology"]])
 
 
+def input_size(paths: Paths | None) -> str:
+    """How much Turtle ``paths`` hold, for a message: "3 files, 1.2 MB"."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    files: list[Path] = []
+    for path in (Path(p) for p in paths or ["ontology"]):
+        files += sorted(path.rglob("*.ttl")) if path.is_dir() else [path]
+    total = 0
+    for file in files:
+        with contextlib.suppress(OSError):
+            total += file.stat().st_size
+    return f"{len(files)} file(s), {_megabytes(total)} of Turtle"
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:,.1f} MB"
+
+
+@contextlib.contextmanager
+def out_of_memory_names(what: Callable[[], str]) -> Iterator[None]:
+    """Turn a MemoryError into :class:`OutOfMemory` saying how large the input was (``what()``)."""
+    try:
+        yield
+    except MemoryError as exc:
+        raise OutOfMemory(f"ran out of memory on {what()}; give kamgraph more memory or a smaller "
+                          "ontology") from exc
+
+
 def check(ontology: Ontology) -> Checked:
     """Run every check on a loaded ontology."""
     vocabulary = read_vocabulary(ontology.index())
@@ -84,10 +113,12 @@ def load_and_check(paths: Paths | None = None, *, endpoint: str | None = None, t
     files that cannot be read or parsed raise :class:`~kamgraph.errors.LoadError`,
     whose ``findings`` say where.
     """
-    progress("reading the ontology")
-    ontology = load(paths, endpoint=endpoint, timeout=timeout, max_bytes=max_bytes)
-    progress("validating")
-    return check(ontology)
+    what = (lambda: f"the store at {endpoint}") if endpoint else (lambda: input_size(paths))
+    with out_of_memory_names(what):
+        progress("reading the ontology")
+        ontology = load(paths, endpoint=endpoint, timeout=timeout, max_bytes=max_bytes)
+        progress("validating")
+        return check(ontology)
 
 
 def require_valid(checked: Checked) -> Checked:
@@ -114,9 +145,20 @@ def build_site(checked: Checked, out_dir: Path, *, draft: bool = False, progress
     are removed, so the folder always matches the ontology. A ``draft`` build
     carries the warnings, shown as badges; a published one never does.
     """
+    require_valid(checked)
+    with out_of_memory_names(lambda: _ontology_size(checked.ontology)):
+        return _build_site(checked, out_dir, draft=draft, progress=progress)
+
+
+def _ontology_size(ontology: Ontology) -> str:
+    triples = sum(len(source.triples) for source in ontology.files)
+    text = sum(len(source.text) for source in ontology.files)  # characters: no new memory to count them
+    return f"{len(ontology.files)} file(s), {triples:,} statements, {_megabytes(text)} of Turtle"
+
+
+def _build_site(checked: Checked, out_dir: Path, *, draft: bool, progress: Progress) -> BuildResult:
     from kamgraph.views.site import MAPS_FOLDER, render_site
 
-    require_valid(checked)
     progress("building the concept graph")
     concepts = checked.concepts
     progress("laying out and writing the maps")

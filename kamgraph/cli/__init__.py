@@ -97,6 +97,9 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         click.echo("kamgraph: interrupted", err=True)
         code = EXIT_INTERRUPTED
+    except MemoryError:  # a step the pipeline does not cover (it names the input's size where it does)
+        click.echo("kamgraph: error: ran out of memory; give kamgraph more memory or a smaller ontology", err=True)
+        code = EXIT_ERRORS
     except Exception as bug:  # noqa: BLE001 - the last line of defence for authors
         if os.environ.get("KAMGRAPH_DEBUG"):
             traceback.print_exc()
