@@ -1,12 +1,14 @@
 """SPARQL over the loaded ontology, with the ontology's own prefixes predeclared.
 
-A query an author mistypes is an error with the parser's message, never a
+A SELECT without ORDER BY gives its rows sorted by their values, so the same
+query over the same ontology always prints the same lines (rdflib's own order
+follows Python's per-process hash seed). A query an author mistypes is an error with the parser's message, never a
 traceback: :class:`QueryError` carries it to the CLI.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,7 +17,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.query import Result, ResultRow
-from rdflib.term import Node
+from rdflib.term import Node, Variable
 
 from kamgraph.errors import KamgraphError
 from kamgraph.names import WELL_KNOWN, Namer
@@ -55,13 +57,25 @@ def run_query(data: Graph, prefixes: dict[str, str], text: str, *, allow_service
     try:
         result = data.query(query)
         len(result)  # evaluate now (rdflib is lazy), so a failure is reported here as the query's
-        return result
     except RecursionError as error:  # rdflib's DESCRIBE follows blank nodes recursively
         raise QueryError("the query's answer nests blank nodes deeper than the SPARQL engine can follow "
                          "(DESCRIBE follows them one level at a time); use CONSTRUCT, which has no such "
                          "limit") from error
     except Exception as error:  # evaluation errors come from the author's query
         raise QueryError(f"the query failed: {_first_line(error)}") from error
+    if result.type == "SELECT" and not _has_order_by(query.algebra):
+        result.bindings = sorted(result.bindings, key=lambda row: _row_key(row, result.vars or []))
+    return result
+
+
+def _has_order_by(node: object) -> bool:
+    """Whether the query's algebra has an ORDER BY (then its order is the author's and is kept)."""
+    return any(name == "OrderBy" for name, _ in _parts(node))
+
+
+def _row_key(row: Mapping[Variable, Node], variables: list[Variable]) -> tuple[str, ...]:
+    """Rows without ORDER BY come in the store's hash order; sorted by their values they are the same every run."""
+    return tuple(row[v].n3() if row.get(v) is not None else "" for v in variables)
 
 
 def _parts(algebra: object) -> Iterator[tuple[str, Any]]:

@@ -16,8 +16,11 @@ DEPTH = 5000  # five times Python's default recursion limit
 @pytest.fixture(scope="module")
 def deep(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("deep") / "deep.ttl"
-    path.write_text("@prefix ex: <http://example.org/small/> .\nex:Apple ex:note "
-                    + "[ ex:inner " * DEPTH + '"the bottom"' + " ]" * DEPTH + " .\n", encoding="utf-8")
+    path.write_text("@prefix ex: <http://example.org/small/> .\n"
+                    "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .\n"
+                    "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+                    "ex:Apple skos:note " + "[ rdf:value " * DEPTH + '"the bottom"' + " ]" * DEPTH + " .\n",
+                    encoding="utf-8")
     return path
 
 

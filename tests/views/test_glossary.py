@@ -121,3 +121,13 @@ def test_a_vocabulary_in_other_languages_than_nl_and_en_gets_a_glossary(run_cli,
         assert text in page, text
     assert "Apfel" in markdown and "Poire (fr)" in markdown
 
+
+def test_editorial_explanations_are_shown_marked_apart_from_definitions(kam):
+    html, markdown = render_html(kam), render_markdown(kam)
+    participation = kam.graph.nodes["kam:Participation"]["explanations"]
+    for language, mark in (("nl", "uitleg van de redactie, niet uit de samenvatting"),
+                           ("en", "editors&#39; explanation, not from the summary")):
+        assert f'class="explanation"><span class="lang">{language}</span> <em class="muted">{mark}:</em> ' in html
+        assert participation[language].replace("'", "&#39;") in html
+    assert f"- nl, *uitleg van de redactie, niet uit de samenvatting*: {markdown_text(participation['nl'])}" in markdown
+    assert "Geen definitie in de bron." not in html  # every KAM concept is explained now
