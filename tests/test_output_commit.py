@@ -108,3 +108,26 @@ def test_a_build_killed_at_any_step_leaves_the_old_output_or_the_new(previous: P
     assert len(outcomes) > 10  # a build takes many steps, and each was a kill point
     assert outcomes[0] == "old" and outcomes[-1] == "new"
     assert outcomes == sorted(outcomes, key=["old", "new"].index)  # one switch, never back
+
+
+@pytest.mark.corpus("fault-injection commit")
+def test_a_full_disk_on_the_last_page_leaves_the_cache_as_it_was(previous: Path, monkeypatch, run_cli):
+    """The layout cache is written before the pages: a build failing on a page must not keep its new cache."""
+    import errno
+
+    old = everything(previous)
+    real_stage = kamgraph.output._stage
+    staged: list[str] = []
+
+    def full_at_the_map(path: Path, text: str) -> str:
+        staged.append(path.name)
+        if path.name == "index.html":
+            raise kamgraph.output.OutputError(f"{path}: cannot write: {os.strerror(errno.ENOSPC)}")
+        return real_stage(path, text)
+
+    monkeypatch.setattr(kamgraph.output, "_stage", full_at_the_map)
+    code, _, err = run_cli("build", "--ontology", SMALL, "--out", previous)
+    assert code == 1 and "No space left on device" in err
+    assert any(name.endswith(".json") for name in staged)  # new cache files were written (in the new folder)
+    assert everything(previous) == old
+    assert sorted(os.listdir(previous.parent)) == ["template"]
