@@ -27,6 +27,7 @@ from kamgraph.vocabulary import (
     by_language,
     first_int,
     first_text,
+    language_of,
     read_vocabulary,
 )
 
@@ -197,7 +198,7 @@ def _relation_annotations(graph: Triples) -> dict[tuple, dict]:
 
 def _languages(graph: Triples, vocabulary: Vocabulary) -> list[str]:
     seen = {
-        value.language
+        language_of(value)
         for iri in vocabulary.concept_categories
         for value in graph.objects(iri, SKOS.prefLabel)
         if isinstance(value, Literal) and value.language

@@ -145,6 +145,8 @@ kamgraph.panel = (function () {
       (model.links.outgoing.get(c.id) || []).forEach(function (e) { list.appendChild(sentence(c, e, true)); });
       (model.links.incoming.get(c.id) || []).forEach(function (e) { list.appendChild(sentence(c, e, false)); });
       if (list.children.length) { body.appendChild(el("h3", ui("relations"))); body.appendChild(list); }
+      var modeLinks = kamgraph.modes.conceptLinks(app, c);
+      if (modeLinks) { body.insertBefore(modeLinks, body.firstChild); }
       var findings = kamgraph.draft.section(app, c);
       if (findings) { body.appendChild(findings); }
     }
