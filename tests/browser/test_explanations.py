@@ -65,3 +65,14 @@ def test_a_dutch_reader_finds_every_concept_of_the_tour_explained(browser):
     assert sorted(seen) == sorted(rows) and len(seen) == 106
     assert log.page_errors == [] and log.console_errors == []
     page.context.close()
+
+
+def test_the_map_tooltip_shows_the_explanation_under_its_mark(browser):
+    page, _ = open_map(browser, OUTPUT / "index.html", fragment="#lang=nl")
+    rows = concept_rows(page)
+    tip = page.evaluate("kamgraph.nodes.get('kam:Participation').title.textContent")
+    participation = rows["kam:Participation"]
+    assert tip == participation["labels"]["nl"] + MARK["nl"] + participation["explanations"]["nl"]
+    defined = page.evaluate("kamgraph.nodes.get('kam:KeyAccountManager').title.textContent")
+    assert MARK["nl"] not in defined and rows["kam:KeyAccountManager"]["definitions"]["nl"] in defined
+    page.context.close()
