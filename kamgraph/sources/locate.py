@@ -142,3 +142,40 @@ def locate_literal(source: SourceFile, subject: Node, lexical: str) -> Position:
         if index >= 0:
             return Position(source.display, *line_and_column(source.text, index))
     return Position(source.display, start[0] if start else None, start[1] if start else None)
+
+
+def _offset_of_line(source: SourceFile, line: int) -> int:
+    offset = 0
+    for _ in range(line - 1):
+        offset = source.text.index("\n", offset) + 1
+    return offset
+
+
+def locate_term(source: SourceFile, subject: Node, term: URIRef) -> Position:
+    """Where ``term`` (a predicate, class or object IRI) is written in a statement about ``subject`` in ``source``.
+
+    Its first mention after the subject's own line; for a blank-node subject
+    (an axiom), its first mention in the file.
+    """
+    start = find_in_file(source, str(subject)) if isinstance(subject, URIRef) else None
+    after = _offset_of_line(source, start[0]) if start else 0
+    found = find_in_file(source, str(term), after=after, as_object=True)
+    if found is None:
+        return Position(source.display, start[0] if start else None, start[1] if start else None)
+    return Position(source.display, *found)
+
+
+def locate_language_tag(source: SourceFile, subject: Node, value: Literal) -> Position:
+    """Where the ``@tag`` of a language-tagged literal about ``subject`` is written (the ``@``)."""
+    position = locate_literal(source, subject, str(value))
+    if position.line is None or not value.language:
+        return position
+    offset = _offset_of_line(source, position.line) + (position.column or 1) - 1
+    at = source.text.find(f"@{value.language}", offset)
+    if at < 0:
+        lowered = source.text.lower()
+        at = lowered.find(f"@{value.language.lower()}", offset)
+    if at < 0:
+        return position
+    line = source.text.count("\n", 0, at) + 1
+    return Position(source.display, line, at - (source.text.rfind("\n", 0, at) + 1) + 1)
