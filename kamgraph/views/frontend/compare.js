@@ -166,7 +166,10 @@ kamgraph.compare = (function () {
         return;
       }
       var title = shown.kind === "timeline" ? ui("compareTimeline") : ui("compareGroup");
-      var heading = el("h2", title + (shown.about ? ": " + words.concept(model.concepts.get(shown.about)) : ""));
+      var first = words.concept(model.concepts.get(shown.members[0]));
+      var last = words.concept(model.concepts.get(shown.members[shown.members.length - 1]));
+      var about = shown.about ? words.concept(model.concepts.get(shown.about)) : null;
+      var heading = el("h2", title + ": " + (shown.kind === "timeline" ? (about ? about + ", " : "") + first + " → " + last : about));
       root.appendChild(heading);
       var row = el("ol", null, "compare-row " + shown.kind);
       row.style.setProperty("--columns", String(shown.members.length));
