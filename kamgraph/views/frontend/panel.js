@@ -111,7 +111,15 @@ kamgraph.panel = (function () {
       }
       var standard = words.pickWithLanguage(c.standardDefinitions);
       if (standard[0]) { body.appendChild(withLanguage(el("p", ui("standard") + ": " + standard[0]), standard[1])); }
-      if (!definition[0] && !standard[0]) { body.appendChild(el("p", ui("noDefinition"), "meta")); }
+      /* Editorial text: always under its own marked heading, never styled or worded as the summary's. */
+      var explanation = words.pickWithLanguage(c.explanations);
+      if (explanation[0]) {
+        var note = el("div", null, "explanation editorial");
+        note.appendChild(el("p", ui("explanation"), "meta editorial-mark"));
+        note.appendChild(withLanguage(el("p", explanation[0]), explanation[1]));
+        body.appendChild(note);
+      }
+      if (!definition[0] && !standard[0] && !explanation[0]) { body.appendChild(el("p", ui("noDefinition"), "meta")); }
 
       var origin = el("p", null, "origin");
       origin.appendChild(el("strong", ui("origin") + ": "));
