@@ -30,11 +30,13 @@ import hashlib
 import json
 import math
 import random
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
 
+from kamgraph.errors import KamgraphWarning
 from kamgraph.output import write_atomic
 
 SEED = 20261127
@@ -69,10 +71,14 @@ def read_cached_layout(path: Path) -> Positions | None:
     """
     try:
         stored = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(stored, dict) or stored.get("version") != LAYOUT_VERSION:
-            return None
+        if stored.get("version") != LAYOUT_VERSION:  # a list or a number: AttributeError, corrupt
+            return None  # another layout version's file: not corrupt, just not reusable
         return {str(node): (int(x), int(y)) for node, (x, y) in stored["positions"].items()}
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError) as exc:
+        warnings.warn(KamgraphWarning(f"{path}: a corrupt layout cache file, ignored and laid out again "
+                                      f"({type(exc).__name__})"), stacklevel=2)
         return None
 
 

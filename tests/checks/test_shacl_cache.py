@@ -11,7 +11,8 @@ from helpers import BAD, ONTOLOGY
 from kamgraph.checks import shacl
 from kamgraph.pipeline import load_and_check
 
-CASES = [[ONTOLOGY], *([ONTOLOGY, path] for path in sorted(BAD.glob("*.ttl"))
+# The KAM ontology alone has no shape findings (every concept explained), so each case adds a bad file.
+CASES = [*([ONTOLOGY, path] for path in sorted(BAD.glob("*.ttl"))
                        if path.name in {"missing-label-en.ttl", "duplicate-label-language.ttl",
                                         "conflicting-labels.ttl", "missing-definition.ttl"})]
 
@@ -32,7 +33,8 @@ def test_cached_findings_are_the_fresh_ones(paths, monkeypatch, tmp_path):
 
     monkeypatch.setattr(shacl, "run_shapes", no_pyshacl)
     assert findings(paths, monkeypatch, tmp_path) == first == uncached
-    assert any(f for f in uncached), "the case has shape findings to compare"
+    if len(paths) > 1:  # the real ontology alone is clean; each bad file brings shape findings to compare
+        assert uncached, "the case has shape findings to compare"
 
 
 def test_changed_content_is_validated_again(monkeypatch, tmp_path):

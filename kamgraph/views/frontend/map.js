@@ -21,7 +21,11 @@ kamgraph.map = (function () {
       var box = dom.el("div", null, "tip");
       box.appendChild(dom.el("strong", words.concept(c)));
       var definition = words.pick(c.definitions, null) || words.pick(c.standardDefinitions, null);
-      box.appendChild(dom.el("span", definition || app.ui("noDefinition")));
+      var explanation = definition ? null : words.pick(c.explanations, null);
+      if (explanation) {  // editorial: under its mark, as in the details panel
+        box.appendChild(dom.el("em", app.ui("explanation"), "editorial-mark"));
+        box.appendChild(dom.el("span", explanation));
+      } else { box.appendChild(dom.el("span", definition || app.ui("noDefinition"))); }
       return box;
     }
 
