@@ -49,8 +49,12 @@ def shape_checks(context: CheckContext) -> list:
     """The ontology's SHACL shapes when it has any, else the generic SKOS rules."""
     if len(context.ontology.shapes):
         from kamgraph.checks.shacl import shacl_findings  # pySHACL is imported only when there are shapes
+        from kamgraph.checks.shapes import ShapesRefused, duplicate_shapes, invalid_shapes
 
-        return shacl_findings(context)
+        try:
+            return duplicate_shapes(context) + shacl_findings(context)
+        except ShapesRefused as refused:
+            return duplicate_shapes(context) + invalid_shapes(context, refused)
     return generic_skos(context)
 
 

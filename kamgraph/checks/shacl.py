@@ -27,6 +27,7 @@ from rdflib.term import Node
 
 from kamgraph.checks.content import repeats_a_language_in_one_file
 from kamgraph.checks.context import CheckContext
+from kamgraph.checks.shapes import ShapesRefused, quiet_pyshacl, usable_shapes
 from kamgraph.errors import KamgraphError
 from kamgraph.findings import Finding, Severity
 from kamgraph.names import local_name
@@ -118,14 +119,20 @@ def results_key(context: CheckContext) -> str | None:
 def run_shapes(context: CheckContext) -> list[ShapeResult]:
     """Validate the data against the shapes with pySHACL (imported here, only when needed)."""
     from pyshacl import validate as shacl_validate
+    from pyshacl.errors import ReportableRuntimeError
 
-    shapes = context.ontology.shapes
+    shapes = usable_shapes(context.ontology)
     # Concepts typed only by a category class are still concepts: say so explicitly,
     # rather than paying for RDFS inference over the whole graph.
     target = context.ontology.union()
     for concept in context.vocabulary.concept_categories:
         target.add((concept, RDF.type, SKOS.Concept))
-    _, results, _ = shacl_validate(target, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True)
+    try:
+        with quiet_pyshacl():
+            _, results, _ = shacl_validate(target, shacl_graph=shapes, inference="none", advanced=True,
+                                           allow_warnings=True)
+    except ReportableRuntimeError as refused:  # the shapes themselves are wrong: located by checks.shapes
+        raise ShapesRefused(str(refused)) from refused
     rows = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
         focus = results.value(result, SH.focusNode)
