@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import click
-
 from kamgraph.cli import cli
 from kamgraph.cli.options import ontology_option, out_option, resolve_paths
+from kamgraph.cli.terminal import say
 
 
 @cli.command()
@@ -31,4 +30,4 @@ def glossary(paths: tuple[Path, ...], out_dir: Path) -> None:
     concepts = require_valid(load_and_check(resolve_paths(paths))).concepts
     for name, text in (("glossary.html", render_html(concepts)), ("glossary.md", render_markdown(concepts))):
         written = write_atomic(Path(out_dir) / name, text)
-        click.echo(f"wrote {written} ({concepts.graph.number_of_nodes()} concepts)")
+        say(f"wrote {written} ({concepts.graph.number_of_nodes()} concepts)")
