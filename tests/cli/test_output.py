@@ -53,7 +53,7 @@ def test_control_characters_in_labels_reach_no_terminal_raw(run_cli, tmp_path: P
     hostile = tmp_path / "hostile.ttl"
     hostile.write_text(HOSTILE, encoding="utf-8")
     for command in (["validate"], ["build", "--out", str(tmp_path / "out")], ["stats"], ["export", "--format", "csv"]):
-        _, out, err = run_cli(*command, "--ontology", hostile)
+        _, _, err = run_cli(*command, "--ontology", hostile)
         assert "\x1b" not in err and "\u202e" not in err, command
         assert "\r" not in err.replace("\r\n", "\n"), command
     _, _, err = run_cli("validate", "--ontology", hostile)

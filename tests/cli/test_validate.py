@@ -94,7 +94,7 @@ def conforms(value: object, schema: dict, where: str = "$") -> list[str]:
 def test_the_json_report_is_what_the_readme_documents(run_cli, typo_ontology: Path):
     schema = readme_json_schema()
     for paths in ([typo_ontology], [SMALL]):
-        code, out, err = run_cli("validate", *[a for p in paths for a in ("--ontology", p)], "--format", "json")
+        _, out, err = run_cli("validate", *[a for p in paths for a in ("--ontology", p)], "--format", "json")
         report = json.loads(out)
         assert report["findings"], "a report with findings exercises the item schema"
         assert conforms(report, schema) == [], conforms(report, schema)
