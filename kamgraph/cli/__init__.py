@@ -25,7 +25,8 @@ from kamgraph.findings import Report
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 # Every command, by the module of this package that defines it. A module is imported only when its
 # command runs (or help lists it): importing all ten up front cost more than the KAM build itself.
-COMMAND_MODULES = ("build", "export", "glossary", "path", "publish", "query", "serve", "stats", "validate", "watch")
+COMMAND_MODULES = ("build", "diff", "export", "glossary", "path", "publish", "query", "serve", "stats", "validate",
+                   "watch")
 
 
 class LazyGroup(click.Group):
@@ -60,7 +61,8 @@ def cli() -> None:
     """
 
 
-def _report_failure(error: KamgraphError) -> int:
+def report_failure(error: KamgraphError) -> int:
+    """Print what went wrong (every finding, or the message); the exit code for it."""
     if isinstance(error, (LoadError, ValidationFailed)):
         print_findings(error.findings)
         click.echo(f"kamgraph: {Report(error.findings).summary()}; nothing was written", err=True)
@@ -89,7 +91,7 @@ def _run(argv: list[str] | None) -> int:
         click.echo("kamgraph: interrupted", err=True)
         code = EXIT_INTERRUPTED
     except KamgraphError as error:
-        code = _report_failure(error)
+        code = report_failure(error)
     except KeyboardInterrupt:
         click.echo("kamgraph: interrupted", err=True)
         code = EXIT_INTERRUPTED

@@ -32,9 +32,10 @@ from kamgraph.vocabulary import (
 )
 
 # The attributes of every concept node: the concept record, as every view reads it.
+# ``explanations`` are editorial (kamo:explanation): the ontology's words, never the source's.
 CONCEPT_FIELDS = ("iri", "local_name", "labels", "alt_labels", "definitions", "scope_notes", "standard_definitions",
                   "editorial_notes", "category", "section", "origin", "source_status", "source_lines", "first_line",
-                  "source", "source_labels", "citation")
+                  "source", "source_labels", "citation", "explanations")
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,7 @@ def _concept_attributes(graph: Triples, iri: URIRef, vocabulary: Vocabulary, nam
         "source": str(source) if isinstance(source, URIRef) else None,
         "source_labels": source_labels,
         "citation": first_text(graph, source, DCTERMS.bibliographicCitation) if isinstance(source, URIRef) else None,
+        "explanations": by_language(graph, iri, KAMO.explanation),
     }
 
 

@@ -3,6 +3,19 @@
 Graph formats carry flat, typed attributes (labels per language as
 ``label_nl``/``label_en``) because GraphML and GEXF allow no nested values;
 JSON-LD is the RDF data itself, so it round-trips to the same triples.
+
+Every export is safe whatever the ontology's text holds, and byte-stable (the
+same input gives the same bytes: no build date, sorted rows, canonical blank
+nodes):
+
+- XML (GraphML, GEXF) holds only the characters XML 1.0 allows: other control
+  characters are removed (:func:`xml_safe`), so the file is always well-formed.
+- CSV cells a spreadsheet would run as a formula (starting with ``=``, ``+``,
+  ``-``, ``@``, tab or carriage return, as OWASP lists them) get a leading
+  apostrophe (:func:`csv_safe`), which :func:`csv_unescape` takes off again, so
+  ``kamgraph import`` reads back exactly what was exported.
+- GEXF carries the map's own colours and positions (``viz:color``,
+  ``viz:position``), so Gephi opens the picture the page shows.
 """
 
 from __future__ import annotations
@@ -10,16 +23,23 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from typing import Any
 
 import networkx as nx
 from networkx.readwrite import json_graph
 from rdflib import Graph
 
 from kamgraph.graph.concepts import ConceptGraph
+from kamgraph.sources.canonical import stable_blank_nodes
 from kamgraph.vocabulary import pick_label
 
 FORMATS = ("graphml", "gexf", "json", "jsonld", "csv")
 CSV_TABLES = ("concepts", "relations")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP "CSV Injection": what a spreadsheet may execute
+CSV_ESCAPE = "'"
+# Everything XML 1.0 does not allow in a document (https://www.w3.org/TR/xml/#charsets).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def flat_graph(concepts: ConceptGraph) -> nx.MultiDiGraph:
@@ -44,12 +64,58 @@ def flat_graph(concepts: ConceptGraph) -> nx.MultiDiGraph:
     return flat
 
 
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot hold (NUL, most C0 controls, U+FFFE/FFFF, lone surrogates).
+
+    >>> xml_safe("bell\\x07 and tab\\t")
+    'bell and tab\\t'
+    """
+    return _NOT_XML.sub("", text)
+
+
+def _xml_graph(concepts: ConceptGraph) -> nx.MultiDiGraph:
+    """:func:`flat_graph` with every name and value made :func:`xml_safe`."""
+    flat = flat_graph(concepts)
+    clean: nx.MultiDiGraph = nx.MultiDiGraph(name=xml_safe(flat.graph["name"]))
+    for node, attrs in flat.nodes(data=True):
+        clean.add_node(xml_safe(node), **{k: xml_safe(v) for k, v in attrs.items()})
+    for source, target, key, attrs in flat.edges(keys=True, data=True):
+        clean.add_edge(xml_safe(source), xml_safe(target), key=xml_safe(key),
+                       **{k: xml_safe(v) for k, v in attrs.items()})
+    return clean
+
+
 def to_graphml(concepts: ConceptGraph) -> str:
-    return "\n".join(nx.generate_graphml(flat_graph(concepts))) + "\n"
+    return "\n".join(nx.generate_graphml(_xml_graph(concepts))) + "\n"
+
+
+def _rgb(colour: str) -> dict[str, Any]:
+    """``#rgb``, ``#rgba``, ``#rrggbb`` or ``#rrggbbaa`` as GEXF's ``viz:color`` (r, g, b 0-255, a 0-1)."""
+    digits = colour.lstrip("#")
+    if len(digits) in (3, 4):
+        digits = "".join(d * 2 for d in digits)
+    r, g, b = (int(digits[i:i + 2], 16) for i in (0, 2, 4))
+    alpha = round(int(digits[6:8], 16) / 255, 3) if len(digits) == 8 else 1.0
+    return {"r": r, "g": g, "b": b, "a": alpha}
 
 
 def to_gexf(concepts: ConceptGraph) -> str:
-    return "\n".join(nx.generate_gexf(flat_graph(concepts))) + "\n"
+    """GEXF 1.2 with the XML declaration and, per node, the map's colour and position (y up, as Gephi draws)."""
+    from kamgraph.views.page_data import page_data  # the map's own layout and colours
+
+    graph = _xml_graph(concepts)
+    for row in page_data(concepts)["concepts"]:
+        node = xml_safe(row["id"])
+        graph.nodes[node]["viz"] = {"color": _rgb(row["colour"]), "size": 10.0,
+                                    "position": {"x": float(row["x"]), "y": float(-row["y"]), "z": 0.0}}
+    writer = nx.readwrite.gexf.GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
+    meta = writer.xml.find("meta")
+    if meta is not None:
+        meta.attrib.pop("lastmodifieddate", None)  # a date would make each day's export differ
+    writer.add_graph(graph)
+    stream = io.BytesIO()
+    writer.write(stream)
+    return stream.getvalue().decode("utf-8").rstrip("\n") + "\n"
 
 
 def to_json(concepts: ConceptGraph) -> str:
@@ -58,26 +124,76 @@ def to_json(concepts: ConceptGraph) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+def _sorted_jsonld(value: Any) -> Any:
+    """JSON-LD with every unordered array sorted (``@list`` keeps its order: it is an RDF list)."""
+    if isinstance(value, dict):
+        return {key: (_sorted_jsonld_list(item) if key == "@list" else _sorted_jsonld(item))
+                for key, item in value.items()}
+    if isinstance(value, list):
+        items = [_sorted_jsonld(item) for item in value]
+        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True, ensure_ascii=False))
+    return value
+
+
+def _sorted_jsonld_list(value: Any) -> Any:
+    return [_sorted_jsonld(item) for item in value] if isinstance(value, list) else _sorted_jsonld(value)
+
+
 def to_jsonld(data: Graph, prefixes: dict[str, str]) -> str:
-    """The RDF statements themselves, with the ontology's own prefixes as the JSON-LD context."""
+    """The RDF statements themselves, with the ontology's own prefixes as the JSON-LD context.
+
+    Blank nodes are relabelled canonically and arrays sorted, so the same
+    statements always give the same bytes, however they were stored.
+    """
     context = {prefix: namespace for prefix, namespace in sorted(prefixes.items()) if prefix and namespace}
-    return data.serialize(format="json-ld", context=context, indent=2, auto_compact=True)
+    canonical = stable_blank_nodes(data)
+    text = canonical.serialize(format="json-ld", context=context, indent=2, auto_compact=True)
+    return json.dumps(_sorted_jsonld(json.loads(text)), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def csv_safe(cell: str) -> str:
+    """A cell a spreadsheet shows as text: a formula-like start (or an escape already there) gets an apostrophe.
+
+    >>> csv_safe("=HYPERLINK(\\"http://x\\")"), csv_safe("'=1"), csv_safe("Key account")
+    ('\\'=HYPERLINK("http://x")', "''=1", 'Key account')
+    """
+    if cell.startswith(FORMULA_STARTS) or (cell.startswith(CSV_ESCAPE) and cell[1:2] in (*FORMULA_STARTS, CSV_ESCAPE)):
+        return CSV_ESCAPE + cell
+    return cell
+
+
+def csv_unescape(cell: str) -> str:
+    """What :func:`csv_safe` was given: one escaping apostrophe taken off.
+
+    >>> csv_unescape(csv_safe("=1+1")), csv_unescape(csv_safe("'=1")), csv_unescape("'tis")
+    ('=1+1', "'=1", "'tis")
+    """
+    if cell.startswith(CSV_ESCAPE) and cell[1:2] in (*FORMULA_STARTS, CSV_ESCAPE):
+        return cell[1:]
+    return cell
 
 
 def to_csv(concepts: ConceptGraph, table: str = "concepts") -> str:
-    """One row per concept (``concepts``) or per relation (``relations``: Source/Target as Gephi reads them)."""
+    """One row per concept (``concepts``) or per relation (``relations``: Source/Target as Gephi reads them).
+
+    Every cell is :func:`csv_safe`; the concepts table also has a ``relations``
+    column: the concept's outgoing relations as ``relation:target`` items separated
+    by spaces (``kamo:concerns:kam:SellingPrice``: compact names, which hold no
+    space), which ``kamgraph import`` reads back.
+    """
     flat = flat_graph(concepts)
     stream = io.StringIO()
+    rows: list[dict[str, str]] = []
     if table == "concepts":
-        columns = ["id", *sorted({k for _, attrs in flat.nodes(data=True) for k in attrs})]
-        writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
+        columns = ["id", *sorted({k for _, attrs in flat.nodes(data=True) for k in attrs} | {"relations"})]
         for node_id, attrs in flat.nodes(data=True):
-            writer.writerow({"id": node_id, **attrs})
+            outgoing = sorted(f"{key}:{target}" for _, target, key in flat.out_edges(node_id, keys=True))
+            rows.append({"id": node_id, **attrs, "relations": " ".join(outgoing)})
     else:
         columns = ["Source", "Target", *sorted({k for *_, attrs in flat.edges(data=True) for k in attrs})]
-        writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        for source, target, attrs in flat.edges(data=True):
-            writer.writerow({"Source": source, "Target": target, **attrs})
+        rows = [{"Source": source, "Target": target, **attrs} for source, target, attrs in flat.edges(data=True)]
+    writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\r\n")  # RFC 4180; quotes a lone CR too
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: csv_safe(value) for key, value in row.items()})
     return stream.getvalue()

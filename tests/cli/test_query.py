@@ -27,3 +27,26 @@ def test_malformed_query_is_a_clear_error(run_cli):
     assert code == 1 and "not valid SPARQL" in err and "Traceback" not in err
     code, _, err = run_cli("query", "--ontology", SMALL, "SELECT ?x WHERE { ?x a nope:Thing }")
     assert code == 1 and "nope" in err
+
+
+def test_rows_without_order_by_come_the_same_in_every_process():
+    """rdflib's order follows the hash seed; kamgraph sorts rows a query leaves unordered, and keeps ORDER BY's."""
+    import os
+    import subprocess
+    import sys
+
+    from helpers import ROOT
+
+    def run(seed: str, text: str) -> str:
+        done = subprocess.run([sys.executable, "-m", "kamgraph", "query", "--format", "csv", text], cwd=ROOT,
+                              capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        return done.stdout
+
+    unordered = "SELECT ?c ?l WHERE { ?c a skos:Concept ; skos:prefLabel ?l }"
+    first = run("1", unordered)
+    assert first == run("2", unordered) == run("3", unordered)
+    rows = list(csv.reader(io.StringIO(first)))[1:]
+    assert len(rows) > 100
+    descending = run("1", unordered + " ORDER BY DESC(?c)")
+    ids = [row[0] for row in list(csv.reader(io.StringIO(descending)))[1:]]
+    assert ids == sorted(ids, reverse=True)  # the author's ORDER BY is kept, not re-sorted
