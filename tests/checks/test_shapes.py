@@ -11,6 +11,13 @@ from pathlib import Path
 from helpers import ONTOLOGY
 
 
+NO_ENGLISH = """@prefix kam: <https://w3id.org/kamgraph/kam/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+kam:KeyAccount skos:related kam:OnlyDutch .
+kam:OnlyDutch a skos:Concept ; skos:prefLabel "Alleen Nederlands"@nl .
+"""
+
+
 def copy_of_ontology(tmp_path: Path) -> Path:
     folder = tmp_path / "ontology"
     shutil.copytree(ONTOLOGY, folder)
@@ -21,13 +28,16 @@ def test_a_backup_copy_of_the_shapes_in_a_subfolder_is_named_and_left_out(tmp_pa
     folder = copy_of_ontology(tmp_path)
     (folder / "backup").mkdir()
     shutil.copy(folder / "shapes.ttl", folder / "backup" / "shapes.ttl")
+    (folder / "new.ttl").write_text(NO_ENGLISH,
+                                    encoding="utf-8")
     code, out, err = run_cli("validate", "--ontology", folder)
     assert code == 1, out + err
     findings = [line for line in (out + err).splitlines() if "error [" in line]
-    assert len(findings) == 1, findings
-    assert "backup/shapes.ttl:" in findings[0] and "[duplicate-shape]" in findings[0]
-    assert "already defined in " in findings[0] and "/shapes.ttl:" in findings[0].split("already defined in ")[1]
-    assert "missing-definition" in out + err  # the first file's shapes still run
+    assert len(findings) == 3, findings  # the copy, and the new concept's missing English label and source
+    duplicate = next(line for line in findings if "[duplicate-shape]" in line)
+    assert "backup/shapes.ttl:" in duplicate
+    assert "already defined in " in duplicate and "/shapes.ttl:" in duplicate.split("already defined in ")[1]
+    assert any("[missing-label-en]" in line for line in findings)  # the first file's shapes still run
 
 
 def test_a_count_written_as_a_word_is_located_at_the_value(tmp_path: Path, run_cli):
