@@ -10,7 +10,6 @@ from pathlib import Path
 
 from helpers import ONTOLOGY
 
-
 NO_ENGLISH = """@prefix kam: <https://w3id.org/kamgraph/kam/> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 kam:KeyAccount skos:related kam:OnlyDutch .
