@@ -30,7 +30,7 @@ from kamgraph.namespaces import RDF, SKOS
 from kamgraph.sources.locate import find_in_file
 from kamgraph.sources.ontology import FILE_GRAPH_PREFIX, Ontology, SourceFile, assemble, declares_shapes
 from kamgraph.sources.rdf12 import FIX, Rdf12Term, locate_rdf12
-from kamgraph.sources.syntax_hints import syntax_hint
+from kamgraph.sources.syntax_hints import locate_fix
 from kamgraph.sources.triples import TermConverter, TripleIndex, quiet_ill_typed_literals
 
 TURTLE_SUFFIX = ".ttl"
@@ -197,8 +197,12 @@ def _parse_into(source: SourceFile, convert: TermConverter, known: dict[str, str
         if _LANGUAGE_TAG_RE.search(reason):
             return _problem(source.path, "bad-language-tag", f"malformed language tag: {reason}", line=exc.lineno,
                             column=exc.offset, hint='use a BCP 47 tag such as @nl, @en or @en-GB')
-        return _problem(source.path, "syntax-error", reason, line=exc.lineno, column=exc.offset,
-                        hint=syntax_hint(source.text, exc.lineno, reason, known))
+        fix = locate_fix(source.text, exc.lineno, reason, known)
+        if fix.line is not None and fix.line != exc.lineno:  # the mistake is before where the parser stopped
+            return _problem(source.path, "syntax-error",
+                            f"{reason} (the parser stopped at line {exc.lineno}, column {exc.offset})",
+                            line=fix.line, column=fix.column, hint=fix.text)
+        return _problem(source.path, "syntax-error", reason, line=exc.lineno, column=exc.offset, hint=fix.text)
     except Rdf12Term as exc:
         return _rdf12_problem(source, exc)
     except (ValueError, UnicodeError) as exc:

@@ -23,16 +23,17 @@ def error_of(tmp_path: Path, text: str, data: bytes | None = None):
 
 
 @pytest.mark.parametrize(("body", "line", "hint"), [
-    ("kam:A kam:p kam:B .\n    kam:q kam:C .\n", 3, "end line 2 with ';'"),
-    ("kam:A kam:p kam:B ;\nkam:C kam:q kam:D .\n", 3, "end line 2 with '.'"),
-    ("kam:A kam:p kam:B ;\n    kam:q kam:C ;\n\n# a note\nkam:D kam:q kam:E .\n", 6, "end line 3 with '.'"),
+    ("kam:A kam:p kam:B .\n    kam:q kam:C .\n", 2, "end line 2 with ';'"),  # at the fix: line 2, not 3
+    ("kam:A kam:p kam:B ;\nkam:C kam:q kam:D .\n", 2, "end line 2 with '.'"),
+    ("kam:A kam:p kam:B ;\n    kam:q kam:C ;\n\n# a note\nkam:D kam:q kam:E .\n", 3, "end line 3 with '.'"),
+    ("kam:A kam:p kam:B ;\n\nkam:C\n    a kam:D .\n", 2, "end line 2 with '.'"),
     ('kam:A kam:p "het "gouden" segment" .\n', 2, 'write \\"'),
-    ("kam:A kam:p kam:B ,\n    .\n", 3, "remove the ','"),
+    ("kam:A kam:p kam:B ,\n    .\n", 2, "remove the ','"),
     ("kam:A kam:p skos:B .\n", 2, "add @prefix skos: <http://www.w3.org/2004/02/skos/core#> ."),
     ("kam:A kam:p foo:B .\n", 2, "add @prefix foo: <namespace IRI> ."),
     ("kam:A kam:p <http://example.org/a b> .\n", 2, "space or tab"),
     ("kam:A kam:p <http://example.org/a\tb> .\n", 2, "space or tab"),
-    ("kam:A kam:p kam:B\n", 3, "the last statement (line 2) is not finished"),
+    ("kam:A kam:p kam:B\n", 2, "the last statement (line 2) is not finished"),
     ('kam:A kam:p "open .\nkam:B kam:p kam:C .\n', 2, "never closed"),
 ])
 def test_the_hint_names_the_fix(tmp_path: Path, body: str, line: int, hint: str):
