@@ -48,7 +48,7 @@ def test_a_source_definition_stays_the_definition_beside_an_explanation(browser)
 def test_a_dutch_reader_finds_every_concept_of_the_tour_explained(browser):
     page, log = open_map(browser, OUTPUT / "index.html", fragment="#lang=nl")
     rows = concept_rows(page)
-    page.locator("#tour-next").click()
+    page.locator("#tour-begin").click()
     seen = []
     while True:
         selected = page.evaluate("kamgraph.state.selected")

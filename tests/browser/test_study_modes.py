@@ -133,6 +133,10 @@ def test_compare_shows_a_sequence_as_a_timeline_in_the_ontologys_order(browser, 
     assert page.locator("#compare .compare-row.timeline").count() == 1
     first, last = (concept(kam, n)["labels"]["nl"] for n in (generations[0], generations[-1]))
     assert page.locator("#compare h2").text_content().endswith(f"{first} → {last}")
+    parent = concept(kam, "AccountManagement")  # the broader concept all three share: named once, not per card
+    assert parent["labels"]["nl"] in page.locator("#compare h2").text_content()
+    relations = page.locator("#compare .compare-relations").all_text_contents()
+    assert relations and not any(parent["labels"]["nl"] in text for text in relations)
     page.context.close()
 
 

@@ -88,7 +88,8 @@ kamgraph.tour = (function () {
       byId("tour-section").textContent = s ? ui("section") + " " + words.section(s) + (row ? " — " + row.seen + " " + ui("of") + " " + row.total + " " + ui("inSection") : "") : "";
       byId("tour-position").textContent = at >= 0 ? (at + 1) + " / " + order.length : "";
       byId("tour-concept").textContent = c ? words.concept(c) : "";
-      byId("tour-definition").textContent = c ? (words.pick(c.definitions, null) || words.pick(c.standardDefinitions, null) || ui("noDefinition")) : "";
+      byId("tour-definition").textContent = c ? (words.pick(c.definitions, null) || words.pick(c.standardDefinitions, null) ||
+        words.pick(c.explanations, null) || ui("noDefinition")) : "";
       byId("tour-previous").disabled = at <= 0;
       byId("tour-next").disabled = at >= order.length - 1;
     }
