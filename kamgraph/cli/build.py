@@ -19,7 +19,10 @@ from kamgraph.cli.progress import StageProgress
               help="Read the ontology from this SPARQL 1.1 query endpoint instead of Turtle files "
                    "(e.g. http://127.0.0.1:7878/query).")
 @timeout_option
-def build(paths: tuple[Path, ...], out_dir: Path, draft: bool, endpoint: str | None, timeout: float) -> None:
+@click.option("--max-answer-mb", type=click.FloatRange(min=0.001), default=256, show_default=True,
+              help="Refuse an answer of the SPARQL store larger than this many megabytes.")
+def build(paths: tuple[Path, ...], out_dir: Path, draft: bool, endpoint: str | None, timeout: float,
+          max_answer_mb: float) -> None:
     """Validate the ontology, then write the concept map (OUT/index.html, with a
     topic view per category at #topic=<category>) and a small page per
     category opening its topic view (OUT/maps/<category>.html).
@@ -39,7 +42,8 @@ def build(paths: tuple[Path, ...], out_dir: Path, draft: bool, endpoint: str | N
     if endpoint and paths:
         raise click.UsageError("give either --ontology or --endpoint, not both")
     with StageProgress() as progress:
-        checked = load_and_check(resolve_paths(paths), endpoint=endpoint, timeout=timeout, progress=progress)
+        checked = load_and_check(resolve_paths(paths), endpoint=endpoint, timeout=timeout,
+                                 max_bytes=int(max_answer_mb * 1024 * 1024), progress=progress)
         result = build_site(checked, out_dir, draft=draft, progress=progress)
     graph = result.concepts.graph
     index, *focused = result.written

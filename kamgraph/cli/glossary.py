@@ -24,11 +24,12 @@ def glossary(paths: tuple[Path, ...], out_dir: Path) -> None:
     Example:
       kamgraph glossary --out output/
     """
-    from kamgraph.output import write_atomic
+    from kamgraph.output import write_files
     from kamgraph.pipeline import load_and_check, require_valid
     from kamgraph.views.glossary import render_html, render_markdown
 
     concepts = require_valid(load_and_check(resolve_paths(paths))).concepts
-    for name, text in (("glossary.html", render_html(concepts)), ("glossary.md", render_markdown(concepts))):
-        written = write_atomic(Path(out_dir) / name, text)
+    texts = {Path(out_dir) / "glossary.html": render_html(concepts),
+             Path(out_dir) / "glossary.md": render_markdown(concepts)}
+    for written in write_files(texts):  # both or neither
         click.echo(f"wrote {written} ({concepts.graph.number_of_nodes()} concepts)")
