@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import math
 import statistics
+import warnings
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
 from helpers import FIXTURES, ONTOLOGY, SMALL, page_data_of
+from kamgraph.errors import KamgraphWarning
 from kamgraph.graph import from_ontology
 from kamgraph.pipeline import LAYOUT_CACHE, build_map
 from kamgraph.sources.files import load_ontology
@@ -94,11 +96,16 @@ def test_the_layout_cache_is_keyed_by_content_and_reused(tmp_path: Path):
     assert layout_key(graph) != sidecar.stem
 
 
-@pytest.mark.parametrize("content", ["{not json", "[]", '{"version": "0", "positions": {}}', '{"version": "5"}'])
-def test_an_unusable_sidecar_is_laid_out_again(tmp_path: Path, content: str):
+@pytest.mark.parametrize(("content", "corrupt"), [("{not json", True), ("[]", True), ('{"version": "CURRENT"}', True),
+                                                  ('{"version": "0", "positions": {}}', False)])
+def test_an_unusable_sidecar_is_laid_out_again(tmp_path: Path, content: str, corrupt: bool):
     graph = large_graph(30)
-    (tmp_path / f"{layout_key(graph)}.json").write_text(content.replace('"5"', f'"{LAYOUT_VERSION}"'))
-    assert cached_positions(graph, tmp_path) == compute_positions(graph)
+    (tmp_path / f"{layout_key(graph)}.json").write_text(content.replace("CURRENT", LAYOUT_VERSION))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert cached_positions(graph, tmp_path) == compute_positions(graph)
+    assert bool(caught) == corrupt  # a corrupt file is reported; another layout version's is just not reused
+    assert all(issubclass(w.category, KamgraphWarning) for w in caught)
 
 
 def test_adding_one_concept_leaves_the_others_in_place_and_puts_it_by_its_neighbour(tmp_path: Path):
