@@ -69,7 +69,8 @@ kamgraph.practise = (function () {
     function pool() { return scope ? all.filter(function (q) { return q.section === scope; }) : all; }
     function concept(id) { return model.concepts.get(id); }
     function definitionOf(c) {
-      return words.pick(c.definitions, null) || words.pick(c.standardDefinitions, null) || ui("noDefinition");
+      return words.pick(c.definitions, null) || words.pick(c.standardDefinitions, null) ||
+        words.pick(c.explanations, null) || ui("noDefinition");
     }
     function optionText(q, id) { return q.kind === "category" ? words.category(id) : words.concept(concept(id)); }
 
@@ -219,7 +220,8 @@ kamgraph.practise = (function () {
       root.appendChild(el("h2", ui("modePractise") + ": " + words.pick(model.data.title, "")));
       root.appendChild(el("p", ui("practiseIntro"), "meta"));
       if (!all.length) { root.appendChild(el("p", ui("noQuestions"))); return; }
-      root.appendChild(renderScope());
+      var scopeLine = renderScope();
+      if (scopeLine.querySelectorAll("option").length > 1) { root.appendChild(scopeLine); }  // sections to choose from
       var record = progress.read();
       if (current === null && outcome === null) { choose(null); }
       var box;
