@@ -9,6 +9,7 @@ import click
 from kamgraph.cli import cli
 from kamgraph.cli.options import draft_option, ontology_option, out_option, resolve_paths, timeout_option
 from kamgraph.cli.progress import StageProgress
+from kamgraph.cli.terminal import NORMAL, VERBOSE, level, print_findings, say
 
 
 @cli.command()
@@ -47,10 +48,12 @@ def build(paths: tuple[Path, ...], out_dir: Path, draft: bool, endpoint: str | N
         result = build_site(checked, out_dir, draft=draft, progress=progress)
     graph = result.concepts.graph
     index, *focused = result.written
-    click.echo(f"wrote {index} ({graph.number_of_nodes()} concepts, {graph.number_of_edges()} relations; "
+    if level.value == VERBOSE:
+        print_findings(result.report.findings)
+    say(f"wrote {index} ({graph.number_of_nodes()} concepts, {graph.number_of_edges()} relations; "
                f"{result.report.summary()})")
     if focused:
-        click.echo(f"wrote {len(focused)} topic pages, one per category, in {focused[0].parent}/ "
+        say(f"wrote {len(focused)} topic pages, one per category, in {focused[0].parent}/ "
                    f"(each opens its topic view of {index.name})")
-    if result.report.warnings:
-        click.echo("run 'kamgraph validate' to see the warnings", err=True)
+    if result.report.warnings and level.value == NORMAL:
+        click.echo("run 'kamgraph validate' (or build --verbose) to see the warnings", err=True)

@@ -8,6 +8,7 @@ import click
 
 from kamgraph.cli import cli
 from kamgraph.cli.options import ontology_option, resolve_paths, timeout_option
+from kamgraph.cli.terminal import say
 
 
 @cli.command()
@@ -32,4 +33,4 @@ def publish(paths: tuple[Path, ...], endpoint: str, timeout: float) -> None:
 
     checked = require_valid(load_and_check(resolve_paths(paths)))
     graphs = publish_files(checked.ontology, endpoint, timeout=timeout)
-    click.echo(f"published {len(graphs)} file(s) to {endpoint} as named graphs ({checked.report.summary()})")
+    say(f"published {len(graphs)} file(s) to {endpoint} as named graphs ({checked.report.summary()})")

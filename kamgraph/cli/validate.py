@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from kamgraph.cli import EXIT_ERRORS, cli
-from kamgraph.cli.options import format_option, ontology_option, print_findings, resolve_paths
+from kamgraph.cli.options import format_option, ontology_option, resolve_paths
+from kamgraph.cli.terminal import print_findings
 from kamgraph.errors import LoadError
 from kamgraph.findings import Report
 
@@ -44,7 +45,8 @@ def validate(paths: tuple[Path, ...], output_format: str, strict: bool) -> None:
             "errors": len(report.errors), "warnings": len(report.warnings), "strict": strict, "ok": not failed,
         }, indent=2, ensure_ascii=False))
     else:
-        print_findings(report.findings, err=False)
-        click.echo(report.summary() + ("; --strict: warnings count as errors" if strict and report.warnings else ""))
+        print_findings(report.findings, everything=True)
+        click.echo(report.summary() + ("; --strict: warnings count as errors" if strict and report.warnings else ""),
+                   err=True)
     if failed:
         sys.exit(EXIT_ERRORS)
