@@ -7,7 +7,15 @@ from pathlib import Path
 import click
 
 from kamgraph.cli import cli
-from kamgraph.cli.options import draft_option, ontology_option, out_option, resolve_paths, timeout_option
+from kamgraph.cli.options import (
+    draft_option,
+    endpoint_option,
+    one_source,
+    ontology_option,
+    out_option,
+    resolve_paths,
+    timeout_option,
+)
 from kamgraph.cli.progress import StageProgress
 
 
@@ -15,9 +23,7 @@ from kamgraph.cli.progress import StageProgress
 @ontology_option
 @out_option("Folder to write index.html (and maps/) into.")
 @draft_option
-@click.option("--endpoint", metavar="URL",
-              help="Read the ontology from this SPARQL 1.1 query endpoint instead of Turtle files "
-                   "(e.g. http://127.0.0.1:7878/query).")
+@endpoint_option
 @timeout_option
 def build(paths: tuple[Path, ...], out_dir: Path, draft: bool, endpoint: str | None, timeout: float) -> None:
     """Validate the ontology, then write the concept map (OUT/index.html, with a
@@ -36,8 +42,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, draft: bool, endpoint: str | N
     """
     from kamgraph.pipeline import build_site, load_and_check
 
-    if endpoint and paths:
-        raise click.UsageError("give either --ontology or --endpoint, not both")
+    one_source(paths, endpoint)
     with StageProgress() as progress:
         checked = load_and_check(resolve_paths(paths), endpoint=endpoint, timeout=timeout, progress=progress)
         result = build_site(checked, out_dir, draft=draft, progress=progress)

@@ -7,13 +7,15 @@ from pathlib import Path
 import click
 
 from kamgraph.cli import cli
-from kamgraph.cli.options import ontology_option, out_option, resolve_paths
+from kamgraph.cli.options import endpoint_option, one_source, ontology_option, out_option, resolve_paths, timeout_option
 
 
 @cli.command()
 @ontology_option
 @out_option("Folder to write glossary.html and glossary.md into.")
-def glossary(paths: tuple[Path, ...], out_dir: Path) -> None:
+@endpoint_option
+@timeout_option
+def glossary(paths: tuple[Path, ...], out_dir: Path, endpoint: str | None, timeout: float) -> None:
     """Write the bilingual glossary (OUT/glossary.html and OUT/glossary.md).
 
     Every concept, alphabetically and by section, with its labels and
@@ -28,7 +30,8 @@ def glossary(paths: tuple[Path, ...], out_dir: Path) -> None:
     from kamgraph.pipeline import load_and_check, require_valid
     from kamgraph.views.glossary import render_html, render_markdown
 
-    concepts = require_valid(load_and_check(resolve_paths(paths))).concepts
+    one_source(paths, endpoint)
+    concepts = require_valid(load_and_check(resolve_paths(paths), endpoint=endpoint, timeout=timeout)).concepts
     for name, text in (("glossary.html", render_html(concepts)), ("glossary.md", render_markdown(concepts))):
         written = write_atomic(Path(out_dir) / name, text)
         click.echo(f"wrote {written} ({concepts.graph.number_of_nodes()} concepts)")

@@ -10,14 +10,23 @@ from pathlib import Path
 import click
 
 from kamgraph.cli import cli
-from kamgraph.cli.options import format_option, ontology_option, resolve_paths
+from kamgraph.cli.options import (
+    endpoint_option,
+    format_option,
+    one_source,
+    ontology_option,
+    resolve_paths,
+    timeout_option,
+)
 
 
 @cli.command()
 @ontology_option
 @click.argument("sparql")
 @format_option("table", "csv", "json", help="table for reading; csv and json (SPARQL 1.1 results JSON) for tools.")
-def query(paths: tuple[Path, ...], sparql: str, output_format: str) -> None:
+@endpoint_option
+@timeout_option
+def query(paths: tuple[Path, ...], sparql: str, output_format: str, endpoint: str | None, timeout: float) -> None:
     """Run a SPARQL query over the ontology (all files, shapes excepted).
 
     The ontology's prefixes (kam:, kamo:, skos:, …) are declared for you.
@@ -32,7 +41,8 @@ def query(paths: tuple[Path, ...], sparql: str, output_format: str) -> None:
     from kamgraph.pipeline import load
     from kamgraph.sources.sparql import as_table, run_query
 
-    ontology = load(resolve_paths(paths))
+    one_source(paths, endpoint)
+    ontology = load(resolve_paths(paths), endpoint=endpoint, timeout=timeout)
     result = run_query(ontology.union(), ontology.prefixes(), sparql)
     if result.type == "ASK":
         click.echo(json.dumps({"head": {}, "boolean": result.askAnswer}) if output_format == "json"

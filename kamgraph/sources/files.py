@@ -108,8 +108,9 @@ def load_ontology(paths: list[Path] | Path) -> Ontology:
     convert = TermConverter()
     sources: list[SourceFile] = []
     warnings: list[Finding] = []
+    names = graph_names(files, [Path(p) for p in paths])
     for path in files:
-        source, problem = _read(path)
+        source, problem = _read(path, names[path])
         if source is not None and problem is None:
             problem = _parse_into(source, convert)
         if problem is not None:
@@ -133,7 +134,33 @@ def _problem(path: Path, code: str, message: str, *, line: int | None = None,
     return make_finding(code, Position(display_path(path), line, column), message, hint=hint)
 
 
-def _read(path: Path) -> tuple[SourceFile | None, Finding | None]:
+def graph_names(files: list[Path], roots: list[Path]) -> dict[Path, str]:
+    """Each file's name in the store: its path below the ``--ontology`` folder it was found in (a file given
+    itself: its name), so the same file gets the same graph whichever folder a command runs from.
+
+    Should two roots hold files of one relative name, those files are named by their display path instead.
+
+    >>> graph_names([Path("/a/onto/sub/x.ttl"), Path("/b/y.ttl")], [Path("/a/onto"), Path("/b/y.ttl")])
+    {PosixPath('/a/onto/sub/x.ttl'): 'sub/x.ttl', PosixPath('/b/y.ttl'): 'y.ttl'}
+    """
+    resolved = [root.resolve() for root in roots]
+    names: dict[Path, str] = {}
+    for path in files:
+        names[path] = path.name
+        for root in resolved:
+            if root == path:
+                break
+            if path.is_relative_to(root):
+                names[path] = path.relative_to(root).as_posix()
+                break
+    taken: dict[str, int] = {}
+    for name in names.values():
+        taken[name] = taken.get(name, 0) + 1
+    return {path: name if taken[name] == 1 else display_path(path).replace(os.sep, "/")
+            for path, name in names.items()}
+
+
+def _read(path: Path, graph_name: str) -> tuple[SourceFile | None, Finding | None]:
     try:
         kind = path.stat().st_mode
         if stat.S_ISDIR(kind):
@@ -159,7 +186,7 @@ def _read(path: Path) -> tuple[SourceFile | None, Finding | None]:
         return None, _problem(path, "not-utf8", f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
                               line=line, column=column, hint="save the file as UTF-8")
     display = display_path(path)
-    graph_id = URIRef(FILE_GRAPH_PREFIX + quote(display.replace(os.sep, "/")))
+    graph_id = URIRef(FILE_GRAPH_PREFIX + quote(graph_name))
     prefixes = {prefix or "": namespace for prefix, namespace in _PREFIX_RE.findall(text)}
     return SourceFile(path=path, display=display, text=text, graph_id=graph_id, prefixes=prefixes), None
 
