@@ -1,14 +1,16 @@
 """How fast the KAM map becomes interactive in headless Chromium, and how smoothly it zooms.
 
-Reports, side by side for the committed page and (optionally) a reference page:
-  * ready: time from navigation start to ``<html data-ready="true">`` (nodes drawn,
-    positions fixed at build time, deep link applied), median of several runs;
+Reports, side by side for the committed page and (optionally) a reference page, per study mode
+(map, read, practise, and compare on the pricing methods: the address's ``#mode=``):
+  * ready: time from navigation start to ``<html data-ready="true">`` (the map: nodes drawn,
+    positions fixed at build time, deep link applied; another mode: its view in place), median of several runs;
   * after load: from the file being read to ready (parsing, scripts, first drawing);
   * zoom: frames per second while ``network.moveTo`` zooms in and out for two seconds
-    (requestAnimationFrame counting);
+    (requestAnimationFrame counting; the map mode only, the others do not show the map);
   * size of the HTML file.
 
     .venv/bin/python benchmarks/page_ready.py [--runs 7] [--page output/index.html] [--reference other.html]
+                                              [--modes map,read,practise,compare]
 
 Numbers depend on the machine and its load; compare pages measured in the same run.
 """
@@ -59,13 +61,18 @@ ZOOM_FPS = """async () => {
 }"""
 
 
-def measure(browser: Browser, page_file: Path, runs: int, viewport: tuple[int, int]) -> dict:
+# The address each mode is opened at.
+MODES = {"map": "", "read": "#mode=read", "practise": "#mode=practise",
+         "compare": "#mode=compare&concept=PricingMethods"}
+
+
+def measure(browser: Browser, page_file: Path, runs: int, viewport: tuple[int, int], mode: str = "map") -> dict:
     ready, script, fps = [], [], []
     for _ in range(runs):
         context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
         page = context.new_page()
         page.add_init_script(WATCH_READY)
-        page.goto(page_file.resolve().as_uri())
+        page.goto(page_file.resolve().as_uri() + MODES[mode])
         page.wait_for_function("document.documentElement.dataset.ready === 'true'", timeout=60_000)
         timings = page.evaluate("""() => {
             const nav = performance.getEntriesByType('navigation')[0];
@@ -73,10 +80,11 @@ def measure(browser: Browser, page_file: Path, runs: int, viewport: tuple[int, i
         }""")
         ready.append(timings["ready"])
         script.append(timings["ready"] - timings["loaded"])
-        fps.append(page.evaluate(ZOOM_FPS)["fps"])
+        if mode == "map":
+            fps.append(page.evaluate(ZOOM_FPS)["fps"])
         context.close()
     return {"ready_ms": statistics.median(ready), "after_load_ms": statistics.median(script),
-            "zoom_fps": statistics.median(fps), "bytes": page_file.stat().st_size}
+            "zoom_fps": statistics.median(fps) if fps else None, "bytes": page_file.stat().st_size}
 
 
 def main() -> int:
@@ -84,7 +92,11 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--page", type=Path, default=ROOT / "output" / "index.html")
     parser.add_argument("--reference", type=Path, help="another page to measure in the same run")
+    parser.add_argument("--modes", default=",".join(MODES), help="comma-separated modes to open the page in")
     arguments = parser.parse_args()
+    modes = [m for m in arguments.modes.split(",") if m]
+    if unknown := [m for m in modes if m not in MODES]:
+        parser.error(f"unknown mode(s): {', '.join(unknown)} (known: {', '.join(MODES)})")
     executable = chromium_path()
     if executable is None:
         print("Chromium not found (apt-get install chromium, or set KAMGRAPH_CHROMIUM)", file=sys.stderr)
@@ -94,12 +106,16 @@ def main() -> int:
     pages = [arguments.page] + ([arguments.reference] if arguments.reference else [])
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        print(f"{'page':<40} {'viewport':>9} {'ready ms':>9} {'after load ms':>15} {'zoom fps':>9} {'KiB':>7}")
+        print(f"{'page':<32} {'mode':<9} {'viewport':>9} {'ready ms':>9} {'after load ms':>15} {'zoom fps':>9} "
+              f"{'KiB':>7}")
         for page_file in pages:
-            for viewport in ((1366, 768), (390, 844)):
-                result = measure(browser, page_file, arguments.runs, viewport)
-                print(f"{str(page_file)[-40:]:<40} {viewport[0]:>4}x{viewport[1]:<4} {result['ready_ms']:>9.0f} "
-                      f"{result['after_load_ms']:>15.0f} {result['zoom_fps']:>9.1f} {result['bytes'] / 1024:>7.0f}")
+            for mode in modes:
+                for viewport in ((1366, 768), (390, 844)):
+                    result = measure(browser, page_file, arguments.runs, viewport, mode)
+                    fps = f"{result['zoom_fps']:>9.1f}" if result["zoom_fps"] is not None else f"{'-':>9}"
+                    print(f"{str(page_file)[-32:]:<32} {mode:<9} {viewport[0]:>4}x{viewport[1]:<4} "
+                          f"{result['ready_ms']:>9.0f} {result['after_load_ms']:>15.0f} {fps} "
+                          f"{result['bytes'] / 1024:>7.0f}")
         browser.close()
     return 0
 

@@ -11,6 +11,7 @@ every ontology. Every code is listed in :data:`kamgraph.findings.CODES`.
 
 from __future__ import annotations
 
+from kamgraph.checks.across_files import conflicting_categories, conflicting_prefixes
 from kamgraph.checks.content import (
     bad_colours,
     conflicting_labels,
@@ -19,14 +20,29 @@ from kamgraph.checks.content import (
     missing_categories,
 )
 from kamgraph.checks.context import Check, CheckContext
+from kamgraph.checks.languages import unknown_language_tags
+from kamgraph.checks.readings import missing_readings
 from kamgraph.checks.skos import generic_skos
 from kamgraph.checks.structure import broader_cycles, orphans, related_and_broader, undeclared_targets
-from kamgraph.findings import Report
+from kamgraph.checks.terms import unknown_terms
+from kamgraph.findings import Finding, Report
 from kamgraph.sources.ontology import Ontology
 from kamgraph.vocabulary import Vocabulary, read_vocabulary
 
 CHECKS: tuple[Check, ...] = (broader_cycles, undeclared_targets, orphans, related_and_broader, bad_colours,
-                             ill_typed_literals, duplicate_labels, conflicting_labels, missing_categories)
+                             ill_typed_literals, duplicate_labels, conflicting_labels, missing_categories,
+                             unknown_language_tags, unknown_terms, missing_readings, conflicting_categories,
+                             conflicting_prefixes)
+
+# A finding that names the cause hides the findings it explains on the same subject: a label tagged
+# @dutch is the reason the concept "has no Dutch label", a typo'd category the reason it "is in none".
+SUPERSEDES: dict[str, tuple[str, ...]] = {
+    "unknown-language-tag": ("missing-label-nl", "missing-label-en", "missing-label"),
+    "unknown-class": ("missing-category",),
+    "unknown-property": ("missing-label-nl", "missing-label-en", "missing-label", "missing-definition",
+                         "missing-source", "missing-origin", "missing-scheme", "orphan-concept"),
+    "unknown-resource": ("missing-scheme", "missing-source"),
+}
 
 
 def shape_checks(context: CheckContext) -> list:
@@ -44,7 +60,14 @@ def check_ontology(ontology: Ontology, vocabulary: Vocabulary | None = None) -> 
     findings = list(ontology.warnings)
     for check in (shape_checks, *CHECKS):
         findings += check(context)
-    return Report(findings)
+    return Report(without_consequences(findings))
+
+
+def without_consequences(findings: list[Finding]) -> list[Finding]:
+    """The findings less those explained by a finding of their cause on the same subject (:data:`SUPERSEDES`)."""
+    hidden = {(code, finding.subject) for finding in findings if finding.subject
+              for code in SUPERSEDES.get(finding.code, ())}
+    return [finding for finding in findings if (finding.code, finding.subject) not in hidden]
 
 
 __all__ = ["CHECKS", "Check", "CheckContext", "check_ontology"]

@@ -13,7 +13,7 @@ from kamgraph.findings import Finding, Position
 from kamgraph.namespaces import KAMO, SKOS
 from kamgraph.sources.locate import locate_literal
 from kamgraph.sources.ontology import SourceFile
-from kamgraph.vocabulary import DEFAULT_CATEGORY, plain_colour
+from kamgraph.vocabulary import DEFAULT_CATEGORY, language_of, plain_colour
 
 _PLAIN_STRINGS = {"http://www.w3.org/2001/XMLSchema#string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
 
@@ -62,7 +62,7 @@ def duplicate_labels(context: CheckContext) -> list[Finding]:
     for concept in context.vocabulary.concepts:
         for label in context.data.objects(concept, SKOS.prefLabel):
             if isinstance(label, Literal) and label.language and str(label).strip():
-                owners[(label.language, _normalised(str(label)))].append((concept, label))
+                owners[(language_of(label), _normalised(str(label)))].append((concept, label))
     findings = []
     for (language, _), holders in sorted(owners.items()):
         if len({concept for concept, _ in holders}) < 2:
@@ -88,7 +88,7 @@ def conflicting_labels(context: CheckContext) -> list[Finding]:
         for source in data_files:
             for label in source.triples.objects(concept, SKOS.prefLabel):
                 if isinstance(label, Literal) and label.language:
-                    per_language[label.language].append((source, label))
+                    per_language[language_of(label)].append((source, label))
         for language, seen in sorted(per_language.items()):
             conflict = _first_conflict(seen)
             if conflict is None:
@@ -108,7 +108,7 @@ def repeats_a_language_in_one_file(context: CheckContext, concept: URIRef) -> bo
     Two files that each give it one, different, label are :func:`conflicting_labels`, reported there once.
     """
     for source in context.ontology.data_files:
-        languages = [label.language.lower() for label in source.triples.objects(concept, SKOS.prefLabel)
+        languages = [language_of(label) for label in source.triples.objects(concept, SKOS.prefLabel)
                      if isinstance(label, Literal) and label.language]
         if len(languages) != len(set(languages)):
             return True

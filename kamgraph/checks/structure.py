@@ -5,15 +5,13 @@ These look at how concepts connect, which SHACL cannot express well.
 
 from __future__ import annotations
 
-import difflib
-
 import networkx as nx
 from rdflib import URIRef
 from rdflib.term import Node
 
 from kamgraph.checks.context import CheckContext
+from kamgraph.checks.suggest import closest
 from kamgraph.findings import Finding
-from kamgraph.names import local_name
 from kamgraph.namespaces import SKOS
 from kamgraph.sources.triples import TripleIndex
 from kamgraph.vocabulary import Vocabulary
@@ -32,6 +30,7 @@ def hierarchy(data: TripleIndex, vocabulary: Vocabulary) -> nx.DiGraph[Node]:
 
 
 def broader_cycles(context: CheckContext) -> list[Finding]:
+    """Each hierarchy loop once, naming every link of it with the file and line that states it."""
     findings = []
     tree = hierarchy(context.data, context.vocabulary)
     for component in nx.strongly_connected_components(tree):
@@ -39,26 +38,29 @@ def broader_cycles(context: CheckContext) -> list[Finding]:
         if len(members) == 1 and not tree.has_edge(members[0], members[0]):
             continue
         cycle = nx.find_cycle(tree.subgraph(members), members[0])
-        path = " -> ".join(context.name(a) for a, _ in cycle) + f" -> {context.name(cycle[0][0])}"
-        findings.append(context.finding("broader-cycle", context.at_subject(members[0]),
-                                        f"hierarchy loops back on itself: {path}", subject=context.name(members[0]),
-                                        hint="remove one broader/narrower link in the loop"))
+        links = []
+        for child, parent in cycle:
+            relation = tree.edges[child, parent]["relation"]
+            stated = (child, relation, parent)
+            if stated not in context.data:  # a narrower-like link, written parent -> child
+                stated = (parent, relation, child)
+            position = context.at_statement(*stated)
+            where = f"{position.file}:{position.line}" if position and position.line else (
+                position.file if position else "?")
+            links.append((position, f"{context.name(stated[0])} {context.name(relation)} {context.name(stated[2])} "
+                                    f"({where})"))
+        first = next((p for p, _ in links if p is not None), context.at_subject(members[0]))
+        findings.append(context.finding(
+            "broader-cycle", first, f"hierarchy loops back on itself through {len(links)} link(s): "
+            + ", ".join(text for _, text in links), subject=context.name(cycle[0][0]),
+            hint="remove one of these broader/narrower links"))
     return findings
-
-
-def suggest(name: str, candidates: dict[str, URIRef], context: CheckContext) -> str | None:
-    """The closest existing local name, as a compact name, or None when nothing is close."""
-    guess = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
-    return context.name(candidates[guess[0]]) if guess else None
 
 
 def undeclared_targets(context: CheckContext) -> list[Finding]:
     """Relations whose subject is a concept but whose other end is declared nowhere."""
     vocabulary = context.vocabulary
     concepts = vocabulary.concept_categories
-    by_local_name: dict[str, URIRef] = {}
-    for concept in sorted(concepts, key=str):
-        by_local_name.setdefault(local_name(concept), concept)
     findings = []
     for relation in vocabulary.relation_types.values():
         for subject, target in context.data.subject_objects(relation.iri):
@@ -74,11 +76,12 @@ def undeclared_targets(context: CheckContext) -> list[Finding]:
                 findings.append(context.about("relation-to-literal", subject,
                                               f"{context.name(relation.iri)} points to a literal, not a concept"))
             else:
-                guess = suggest(local_name(target), by_local_name, context)
+                guess = closest(str(target), concepts, context.data)
                 findings.append(context.finding(
                     "undeclared-concept", context.at_statement(subject, relation.iri, target),
                     f"{statement}: {context.name(target)} is not a declared concept", subject=context.name(subject),
-                    hint=f"did you mean {guess}?" if guess else "declare it as a skos:Concept, or fix the name"))
+                    hint=f"did you mean {context.name(guess)}?" if guess
+                    else "declare it as a skos:Concept, or fix the name"))
     return findings
 
 

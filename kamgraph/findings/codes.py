@@ -56,6 +56,49 @@ CODES: dict[str, Code] = {code.code: code for code in (
          '(line and column of the first, named)',
          'state the statement itself (annotate it with `owl:Axiom`, as `kam-relations.ttl` does); '
          'drop `--ltr`/`--rtl`'),
+    Code('unknown-language-tag', Severity.ERROR, CHECKS,
+         'a language tag is well-formed but names no registered language (`@dutch`, `@du`, `@en-XX`), so no '
+         'language of the map shows the text; region tags such as `@en-GB` are fine and count as their language',
+         'write the tag the hint names (`"…"@nl`)'),
+    Code('unknown-property', Severity.ERROR, CHECKS,
+         'a property is declared nowhere (`kamo:concern`) or is not a term of its W3C vocabulary '
+         '(`skos:prefLable`), so the statement is ignored',
+         'fix the name (the hint names the closest declared property) or declare the property'),
+    Code('unknown-class', Severity.ERROR, CHECKS,
+         'a class (category) is declared nowhere (`a kamo:Activty`), so the concept is drawn in the '
+         'default category',
+         'fix the name (the hint names the closest category) or declare it with `rdfs:subClassOf skos:Concept`'),
+    Code('unknown-resource', Severity.ERROR, CHECKS,
+         "a value in the ontology's own namespaces is declared nowhere: a section (`dcterms:source "
+         "kam:Section_S31`), a scheme (`skos:inScheme kam:Schema`), a reference",
+         'fix the name (the hint names the closest declared one) or declare it'),
+    Code('missing-reading', Severity.ERROR, CHECKS,
+         'a relation type has no `rdfs:label` (forward reading) or no `kamo:inverseLabel` (backward '
+         'reading), so the map shows its bare name in the sentence',
+         'add the reading in every language of the map'),
+    Code('missing-reading-language', Severity.WARNING, CHECKS,
+         "a relation type's reading in one direction is missing in a language of the map, which then "
+         'falls back to another language',
+         'add the reading in that language'),
+    Code('conflicting-categories', Severity.ERROR, CHECKS,
+         'one concept is put in different categories by two files; the message names both places',
+         'describe the concept in one file, or give it the same category in both'),
+    Code('conflicting-prefix', Severity.ERROR, CHECKS,
+         'one prefix name is bound to different namespaces in different files, so the same `prefix:Name` '
+         'means two things; reported in the file(s) that differ from the others',
+         'bind the prefix as the other files do, or use another prefix name'),
+    Code('duplicate-shape', Severity.ERROR, CHECKS,
+         'a SHACL shape is defined in two shapes files (e.g. a backup copy of `shapes.ttl` in a subfolder); '
+         'only the first file\'s shapes are used',
+         'delete the copy, or move it out of the ontology folder'),
+    Code('invalid-shape', Severity.ERROR, CHECKS,
+         "a SHACL shape breaks SHACL's own rules (pySHACL's shapes-graph checks), e.g. "
+         '`sh:minCount "one"`; the shapes are not run until it is fixed',
+         'fix the value the message names (e.g. `sh:minCount 1`)'),
+    Code('shapes-with-data', Severity.ERROR, LOAD,
+         'one file holds both SHACL shapes and concepts; a shapes file is not read as ontology data, so its '
+         'concepts are lost',
+         'move the concepts (or the shapes) into a file of their own'),
     Code('ill-typed-literal', Severity.ERROR, CHECKS,
          'a literal\'s text does not fit its datatype, e.g. `"twelve"^^xsd:integer` or `"2026-13-01"^^xsd:date`',
          'write a valid value, or change the datatype'),
@@ -122,8 +165,9 @@ CODES: dict[str, Code] = {code.code: code for code in (
          'a concept has no relation to any other concept, so it floats alone on the map',
          'relate it to at least one concept'),
     Code('missing-definition', Severity.WARNING, SHAPES,
-         'a concept has no `skos:definition`, `skos:scopeNote` or `kamo:standardDefinition`',
-         'add one where the source (or the literature) gives one'),
+         'a concept has no explanation in both Dutch and English (`skos:definition`, `kamo:standardDefinition` '
+         'or the editorial `kamo:explanation`)',
+         "add the source's definition, one from the literature, or an editorial explanation, in each language"),
     Code('missing-source', Severity.ERROR, SHAPES,
          'a concept has no `dcterms:source` IRI',
          'point it to its section (`kam:Section_S…`) or reference (`kam:Ref_…`)'),

@@ -27,13 +27,15 @@ from kamgraph.vocabulary import (
     by_language,
     first_int,
     first_text,
+    language_of,
     read_vocabulary,
 )
 
 # The attributes of every concept node: the concept record, as every view reads it.
+# ``explanations`` are editorial (kamo:explanation): the ontology's words, never the source's.
 CONCEPT_FIELDS = ("iri", "local_name", "labels", "alt_labels", "definitions", "scope_notes", "standard_definitions",
                   "editorial_notes", "category", "section", "origin", "source_status", "source_lines", "first_line",
-                  "source", "source_labels", "citation")
+                  "source", "source_labels", "citation", "explanations")
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,7 @@ def _concept_attributes(graph: Triples, iri: URIRef, vocabulary: Vocabulary, nam
         "source": str(source) if isinstance(source, URIRef) else None,
         "source_labels": source_labels,
         "citation": first_text(graph, source, DCTERMS.bibliographicCitation) if isinstance(source, URIRef) else None,
+        "explanations": by_language(graph, iri, KAMO.explanation),
     }
 
 
@@ -195,7 +198,7 @@ def _relation_annotations(graph: Triples) -> dict[tuple, dict]:
 
 def _languages(graph: Triples, vocabulary: Vocabulary) -> list[str]:
     seen = {
-        value.language
+        language_of(value)
         for iri in vocabulary.concept_categories
         for value in graph.objects(iri, SKOS.prefLabel)
         if isinstance(value, Literal) and value.language

@@ -3,12 +3,16 @@
 RDF parsers keep no positions for triples, so this searches the file's text for
 the forms an author would have typed: ``prefix:local`` for each declared prefix
 that fits, or ``<full-iri>``. A match at the start of a line (subject position)
-is preferred over one inside a statement.
+is preferred over one inside a statement. Offsets become lines and columns through
+each file's line starts, found once (:func:`line_starts`): on a thesaurus, counting
+newlines afresh for every finding took most of the validation.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -17,6 +21,37 @@ from kamgraph.findings import Position
 from kamgraph.sources.ontology import Ontology, SourceFile
 
 _BASE_RE = re.compile(r"^\s*(?:@base|BASE)\s+<([^>]*)>", re.MULTILINE | re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def line_starts(text: str) -> list[int]:
+    """The offset at which each line of ``text`` starts (line 1 at index 0), once per text.
+
+    >>> line_starts("a\\nbc\\n")
+    [0, 2, 5]
+    """
+    starts = [0]
+    found = text.find("\n")
+    while found >= 0:
+        starts.append(found + 1)
+        found = text.find("\n", found + 1)
+    return starts
+
+
+def line_and_column(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based (line, column) of ``offset`` in ``text``.
+
+    >>> line_and_column("a\\nbc", 3)
+    (2, 2)
+    """
+    starts = line_starts(text)
+    line = bisect_right(starts, offset)
+    return line, offset - starts[line - 1] + 1
+
+
+def line_offset(text: str, line: int) -> int:
+    """Where 1-based ``line`` of ``text`` starts."""
+    return line_starts(text)[line - 1]
 
 
 def written_forms(source: SourceFile, iri: str) -> list[str]:
@@ -69,9 +104,7 @@ def find_in_file(source: SourceFile, iri: str, *, after: int = 0, as_object: boo
     if not match:
         return None
     offset = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
-    line = source.text.count("\n", 0, offset) + 1
-    column = offset - (source.text.rfind("\n", 0, offset) + 1) + 1
-    return line, column
+    return line_and_column(source.text, offset)
 
 
 def locate_subject(ontology: Ontology, subject: URIRef) -> Position | None:
@@ -92,9 +125,7 @@ def locate_statement(ontology: Ontology, subject: URIRef, predicate: URIRef, tar
         if isinstance(target, Literal):
             return locate_literal(source, subject, str(target))
         start = find_in_file(source, str(subject))
-        offset = 0
-        for _ in range(start[0] - 1 if start else 0):
-            offset = source.text.index("\n", offset) + 1
+        offset = line_offset(source.text, start[0]) if start else 0
         found = find_in_file(source, str(target), after=offset, as_object=True)
         if found:
             return Position(source.display, *found)
@@ -105,12 +136,46 @@ def locate_statement(ontology: Ontology, subject: URIRef, predicate: URIRef, tar
 def locate_literal(source: SourceFile, subject: Node, lexical: str) -> Position:
     """Where a literal value is written in ``source``: its first quoted mention after its subject (if it is named)."""
     start = find_in_file(source, str(subject)) if isinstance(subject, URIRef) else None
-    offset = 0
-    if start:
-        offset = sum(len(line) + 1 for line in source.text.split("\n")[: start[0] - 1])
+    offset = line_offset(source.text, start[0]) if start else 0
     for quoted in (f'"{lexical}"', f"'{lexical}'", lexical):
         index = source.text.find(quoted, offset)
         if index >= 0:
-            line = source.text.count("\n", 0, index) + 1
-            return Position(source.display, line, index - (source.text.rfind("\n", 0, index) + 1) + 1)
+            return Position(source.display, *line_and_column(source.text, index))
     return Position(source.display, start[0] if start else None, start[1] if start else None)
+
+
+def _offset_of_line(source: SourceFile, line: int) -> int:
+    offset = 0
+    for _ in range(line - 1):
+        offset = source.text.index("\n", offset) + 1
+    return offset
+
+
+def locate_term(source: SourceFile, subject: Node, term: URIRef) -> Position:
+    """Where ``term`` (a predicate, class or object IRI) is written in a statement about ``subject`` in ``source``.
+
+    Its first mention after the subject's own line; for a blank-node subject
+    (an axiom), its first mention in the file.
+    """
+    start = find_in_file(source, str(subject)) if isinstance(subject, URIRef) else None
+    after = _offset_of_line(source, start[0]) if start else 0
+    found = find_in_file(source, str(term), after=after, as_object=True)
+    if found is None:
+        return Position(source.display, start[0] if start else None, start[1] if start else None)
+    return Position(source.display, *found)
+
+
+def locate_language_tag(source: SourceFile, subject: Node, value: Literal) -> Position:
+    """Where the ``@tag`` of a language-tagged literal about ``subject`` is written (the ``@``)."""
+    position = locate_literal(source, subject, str(value))
+    if position.line is None or not value.language:
+        return position
+    offset = _offset_of_line(source, position.line) + (position.column or 1) - 1
+    at = source.text.find(f"@{value.language}", offset)
+    if at < 0:
+        lowered = source.text.lower()
+        at = lowered.find(f"@{value.language.lower()}", offset)
+    if at < 0:
+        return position
+    line = source.text.count("\n", 0, at) + 1
+    return Position(source.display, line, at - (source.text.rfind("\n", 0, at) + 1) + 1)

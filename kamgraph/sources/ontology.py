@@ -86,12 +86,17 @@ class Ontology:
         return merged
 
     def prefixes(self) -> dict[str, str]:
-        """Prefixes declared in the files, first declaration of a name winning."""
-        merged: dict[str, str] = {}
+        """Prefixes declared in the files; a name bound differently by files takes the namespace most files give.
+
+        So one file with a stray ``@prefix kam:`` cannot rename every other file's terms in messages
+        (the checks report it as ``conflicting-prefix``); ties go to the first file.
+        """
+        votes: dict[str, dict[str, int]] = {}
         for source in self.files:
             for prefix, namespace in source.prefixes.items():
-                merged.setdefault(prefix, namespace)
-        return merged
+                counts = votes.setdefault(prefix, {})
+                counts[namespace] = counts.get(namespace, 0) + 1
+        return {prefix: max(counts, key=lambda namespace: counts[namespace]) for prefix, counts in votes.items()}
 
     def files_defining(self, subject: URIRef) -> list[SourceFile]:
         """The data files in which ``subject`` appears as a subject."""

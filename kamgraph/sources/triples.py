@@ -18,7 +18,7 @@ from typing import Protocol
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.term import Node
+from rdflib.term import Node, _is_valid_langtag
 
 from kamgraph.sources.rdf12 import DIRECTION, TRIPLE_TERM, Rdf12Term
 
@@ -79,11 +79,35 @@ def from_oxigraph(term: OxTerm) -> Node:
         if term.direction is not None:
             raise Rdf12Term(DIRECTION, term)
         if term.language:
-            return Literal(term.value, lang=term.language)
+            if _is_valid_langtag(term.language):
+                return string_literal(term.value, term.language)
+            return Literal(term.value, lang=term.language)  # raises as rdflib does
+        if term.datatype.value == _XSD_STRING:
+            return string_literal(term.value, None)
         return Literal(term.value, datatype=URIRef(term.datatype.value))  # as oxrdflib does, xsd:string kept
     if isinstance(term, ox.Triple):
         raise Rdf12Term(TRIPLE_TERM, term)
     raise TypeError(f"unsupported RDF term {term!r}")
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_XSD_STRING_REF = URIRef(_XSD_STRING)
+
+
+def string_literal(lexical: str, language: str | None) -> Literal:
+    """A language-tagged (valid tag) or ``xsd:string`` literal, exactly as ``Literal(lexical, lang=…)`` or
+    ``Literal(lexical, datatype=XSD.string)`` makes it, without the constructor's general path.
+
+    That path casts, checks and normalises the value, none of which changes a string,
+    and took a fifth of loading a thesaurus (nine literals in ten are strings);
+    tests/sources/test_triples.py compares every attribute with the constructor's.
+    """
+    literal = str.__new__(Literal, lexical)
+    literal._language = language
+    literal._datatype = None if language else _XSD_STRING_REF
+    literal._value = lexical
+    literal._ill_typed = None if language else False
+    return literal
 
 
 class TermConverter:

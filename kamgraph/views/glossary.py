@@ -35,6 +35,7 @@ class Entry:
     anchor: str
     labels: dict[str, str]
     definitions: dict[str, str]
+    explanations: dict[str, str]  # editorial (kamo:explanation): shown marked, apart from the definitions
     category: str
     section: str | None
     map_links: dict[str, str]
@@ -69,6 +70,7 @@ def entries(concepts: ConceptGraph) -> list[Entry]:
             anchor=attrs["local_name"],
             labels=labels,
             definitions=definitions,
+            explanations={lang: text for lang in languages if (text := attrs["explanations"].get(lang))},
             category=pick_label(category.labels, languages, attrs["category"]) if category else attrs["category"],
             section=attrs["section"],
             map_links={lang: map_link(attrs["local_name"], lang) for lang in languages},
@@ -139,6 +141,9 @@ def render_markdown(concepts: ConceptGraph) -> str:
             for lang in languages:
                 if entry.definitions.get(lang):
                     lines += [f"- {lang}: {markdown_text(entry.definitions[lang])}"]
+            for lang in languages:
+                if entry.explanations.get(lang):
+                    lines += [f"- {lang}, *{heading('explanation', lang)}*: {markdown_text(entry.explanations[lang])}"]
             links = " · ".join(f"[{heading('map', lang)}]({entry.map_links[lang]})" for lang in languages)
             lines += [f"- {links}", ""]
     lines += ["## " + " / ".join(heading("sections", lang) for lang in languages), ""]
@@ -154,6 +159,8 @@ _HEADINGS = {
     "map": {"nl": "op de kaart", "en": "on the map"},
     "index": {"nl": "Index", "en": "Index"},
     "definition": {"nl": "Geen definitie in de bron.", "en": "No definition in the source."},
+    "explanation": {"nl": "uitleg van de redactie, niet uit de samenvatting",
+                    "en": "editors' explanation, not from the summary"},
 }
 
 

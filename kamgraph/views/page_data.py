@@ -10,12 +10,17 @@ script reads them; every text is data, never markup)::
                    one per category: the page shows ``#topic=<name>`` as that category's focused map
                    (its concepts and their direct neighbours, placed from the whole map's layout)
     categories     [{id, localName, labels, definitions, colour, count}]  in legend order, only those shown
-    relationTypes  [{id, labels, inverseLabels, kind, symmetric, used}]  relation types drawn on this page
+    relationTypes  [{id, labels, inverseLabels, kind, symmetric, used, sequence}]  relation types drawn on this
+                   page; ``sequence``: a kamo:SequenceProperty (subject before object: Compare's timeline)
     sections       [{id, labels, number, firstLine, lastLine, text}]     the source's sections, in order
     concepts       [{id, x, y, colour, <the concept record, camelCase>}]  in the summary's reading order;
                    the page script makes vis-network's nodes from these rows (its edges from ``edges``)
     edges          [{id, from, to, relation, status, evidence}]
     overview       null | {groups: [{id, labels, colour, count, x, y, size, font}]}  above OVERVIEW_THRESHOLD
+    vocabulary     text                      what stored study progress is keyed by (one per vocabulary,
+                   the same in every language and topic view), see :mod:`kamgraph.views.practise`
+    practise       [{id, kind, concept, section, beyond, options?, answer?, relation?}]  Practise mode's
+                   questions, see :mod:`kamgraph.views.practise`
     findings       (draft maps only) {concept id: [{severity, code, message, hint}]}
     network        vis-network's options, see :mod:`kamgraph.views.pyvis_network`
 
@@ -35,6 +40,7 @@ from kamgraph.findings import Finding
 from kamgraph.graph import CONCEPT_FIELDS, ConceptGraph
 from kamgraph.names import local_name
 from kamgraph.views.layout import cached_positions, topic_positions
+from kamgraph.views.practise import practise_questions, shown_questions, vocabulary_key
 from kamgraph.views.pyvis_network import network_options
 from kamgraph.vocabulary import pick_label, plain_colour
 
@@ -103,7 +109,7 @@ def page_data(concepts: ConceptGraph, *, scope: str | None = None, topics: dict[
     category_labels = {concepts.node_id(c.iri): c.labels for c in categories}
     used_relations = {key for _, _, key in graph.edges(keys=True)}
     relation_rows = [{"id": concepts.node_id(r.iri), "labels": r.labels, "inverseLabels": r.inverse_labels,
-                      "kind": r.kind, "symmetric": r.symmetric, "used": True}
+                      "kind": r.kind, "symmetric": r.symmetric, "used": True, "sequence": r.sequence}
                      for r in sorted(concepts.vocabulary.relation_types.values(), key=lambda r: str(r.iri))
                      if concepts.node_id(r.iri) in used_relations]
     section_order = {s.id: i for i, s in enumerate(concepts.sections)}
@@ -135,6 +141,10 @@ def page_data(concepts: ConceptGraph, *, scope: str | None = None, topics: dict[
         "concepts": concept_rows,
         "edges": edge_rows,
         "network": network_options(),
+        "vocabulary": vocabulary_key([attrs for _, attrs in concepts.graph.nodes(data=True)], concepts.title),
+        "practise": shown_questions(_whole_questions(concepts, categories),
+                                    {str(row["id"]) for row in concept_rows}, {str(row["id"]) for row in category_rows},
+                                    {str(row["id"]) for row in relation_rows}),
     }
     if findings is not None:
         data["findings"] = draft_findings(concepts, findings)
@@ -162,6 +172,20 @@ def scoped_graph(concepts: ConceptGraph, scope: str | None) -> nx.MultiDiGraph:
         keep.update(graph.successors(node))
         keep.update(graph.predecessors(node))
     return graph.subgraph(sorted(keep))
+
+
+def _whole_questions(concepts: ConceptGraph, categories: list) -> list[dict]:
+    """Practise questions over the whole vocabulary (a focused map keeps those it shows whole)."""
+    graph = concepts.graph
+    section_order = {s.id: i for i, s in enumerate(concepts.sections)}
+    rows = [concept_row(n, graph.nodes[n]) for n in sorted(graph.nodes,
+            key=lambda n: _reading_order(graph.nodes[n], section_order, n))]
+    edges = [{"from": u, "to": v, "relation": key, "status": graph.edges[u, v, key].get("status")}
+             for u, v, key in sorted(graph.edges(keys=True))]
+    relations = [{"id": concepts.node_id(r.iri), "kind": r.kind} for r in concepts.vocabulary.relation_types.values()]
+    used = {row["category"] for row in rows}
+    category_rows = [{"id": concepts.node_id(c.iri)} for c in categories if concepts.node_id(c.iri) in used]
+    return practise_questions(rows, edges, relations, category_rows)
 
 
 def _members(graph: nx.MultiDiGraph) -> dict[str, list[str]]:

@@ -4,10 +4,20 @@ Every output (map, glossary, exports, paths, stats) picks a label the same
 way: the wanted language, then the vocabulary's other languages in order, then
 an untagged value, then any value, then a fallback such as the local name, so
 a reader never sees a blank.
+
+Texts are read by their *language*, not their full tag: ``"Colour"@en-GB`` is
+the English label and ``"Prijs"@nl-NL`` the Dutch one (:func:`language_of`,
+BCP 47's primary language subtag, after ``langcodes`` has put the tag in its
+standard form), so a region tag never makes a label vanish from the map, an
+export or a path. Where a text exists both with and without a region, the one
+tagged with the bare language wins.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+import langcodes
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
@@ -18,21 +28,46 @@ from kamgraph.sources.triples import Triples
 PREFERRED_LANGUAGES = ("nl", "en", "de")
 
 
+@lru_cache(maxsize=512)
+def language_of_tag(tag: str) -> str:
+    """The language a tag names: ``en-GB`` -> ``en``, ``NL-nl`` -> ``nl``, ``nld`` -> ``nl``.
+
+    A tag that is not in the language registry is kept as written, lower-cased
+    (the checks report it as ``unknown-language-tag``).
+
+    >>> language_of_tag("en-GB"), language_of_tag("nl-NL"), language_of_tag("nld"), language_of_tag("dutch")
+    ('en', 'nl', 'nl', 'dutch')
+    """
+    try:
+        return langcodes.Language.get(langcodes.standardize_tag(tag)).language or tag.lower()
+    except (ValueError, LookupError):
+        return tag.lower()
+
+
+def language_of(value: Node) -> str:
+    """The language of a literal (``""`` when it has no tag, or is not a literal)."""
+    return language_of_tag(value.language) if isinstance(value, Literal) and value.language else ""
+
+
+def _tagged_texts(graph: Triples, subject: Node, predicate: URIRef) -> list[tuple[str, Literal]]:
+    """(language, literal) pairs, bare-language tags before regional ones, then in text order."""
+    found = [(language_of(value), value) for value in graph.objects(subject, predicate) if isinstance(value, Literal)]
+    return sorted(found, key=lambda pair: ((pair[1].language or "").lower() != pair[0], str(pair[1])))
+
+
 def by_language(graph: Triples, subject: Node, predicate: URIRef) -> dict[str, str]:
-    """Literal values by language tag (``""`` for untagged), the first in sort order winning."""
+    """Literal values by language (``""`` for untagged), the first in sort order winning."""
     values: dict[str, str] = {}
-    for value in sorted(graph.objects(subject, predicate), key=str):
-        if isinstance(value, Literal):
-            values.setdefault(value.language or "", str(value))
+    for language, value in _tagged_texts(graph, subject, predicate):
+        values.setdefault(language, str(value))
     return values
 
 
 def all_by_language(graph: Triples, subject: Node, predicate: URIRef) -> dict[str, list[str]]:
-    """Every literal value by language tag, sorted (synonyms, notes)."""
+    """Every literal value by language, sorted (synonyms, notes)."""
     values: dict[str, list[str]] = {}
-    for value in sorted(graph.objects(subject, predicate), key=str):
-        if isinstance(value, Literal):
-            values.setdefault(value.language or "", []).append(str(value))
+    for language, value in sorted(_tagged_texts(graph, subject, predicate), key=lambda pair: str(pair[1])):
+        values.setdefault(language, []).append(str(value))
     return values
 
 

@@ -68,6 +68,7 @@ class RelationType:
     inverse_labels: dict[str, str]
     definitions: dict[str, str]
     symmetric: bool
+    sequence: bool = False  # a kamo:SequenceProperty: its subject comes before its object (a timeline)
 
 
 @dataclass
@@ -239,4 +240,5 @@ def _relation_type(graph: Triples, iri: URIRef, kind: str) -> RelationType:
         inverse_labels=inverse,
         definitions=_with_defaults(graph, iri, SKOS.definition),
         symmetric=symmetric,
+        sequence=(iri, RDF.type, KAMO.SequenceProperty) in graph,
     )

@@ -35,3 +35,20 @@ def test_no_serious_accessibility_violations(browser, viewport):
     page.locator("#focus-depth").select_option("1")
     assert violations(page) == []
     page.context.close()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["laptop", "phone"])
+def test_the_study_modes_have_no_serious_accessibility_violations(browser, viewport):
+    page, _ = open_map(browser, OUTPUT / "index.html", viewport=viewport, bypass_csp=True,
+                       fragment="#mode=read&concept=CostBasedPricing")
+    assert violations(page) == []
+    page.locator("#modes button[data-mode=compare]").click()  # the pricing methods' group
+    assert violations(page) == []
+    page.locator("#modes button[data-mode=practise]").click()
+    assert violations(page) == []
+    page.locator("#practise .question button").first.click()  # answered or turned: feedback shown
+    assert violations(page) == []
+    page.locator("#modes button[data-mode=map]").click()
+    page.locator("#tour-begin").click()  # the tour card over the map
+    assert violations(page) == []
+    page.context.close()

@@ -164,7 +164,7 @@ def test_language_switch_changes_canvas_panel_legend_and_interface(browser, view
     legend = page.locator("#legend li").all_text_contents()
     assert any(kam["categories"][0]["labels"]["en"] in item for item in legend)
     assert page.locator("#search-label").text_content() == "Search a concept"
-    assert page.locator("#tour-title").text_content() == "Tour of the summary"
+    assert page.locator("#tour-title").text_content() == "Tour of " + kam["title"]["en"]  # named after the vocabulary
     assert page.evaluate("document.documentElement.lang") == "en"
     page.get_by_role("button", name="NL", exact=True).click()
     assert page.locator("#details-title").text_content() == c["labels"]["nl"]
@@ -240,7 +240,7 @@ def test_tour_walks_the_summary_in_order_and_remembers_progress(browser, viewpor
     page, _ = open_map(browser, INDEX, viewport=viewport)
     order = [c["id"] for c in kam["concepts"]]
     total = len(order)
-    page.locator("#tour-next").click()  # "Begin"
+    page.locator("#tour-begin").click()
     assert selected(page) == [order[0]]
     first_section = next(s for s in kam["sections"] if s["id"] == kam["concepts"][0]["section"])
     assert first_section["labels"]["nl"] in page.locator("#tour-section").text_content()
@@ -267,7 +267,7 @@ def test_tour_works_without_local_storage(browser):
     }""")
     page.reload()
     page.wait_for_function("document.documentElement.dataset.ready === 'true'")
-    page.locator("#tour-next").click()
+    page.locator("#tour-begin").click()
     assert page.locator("#tour-position").text_content().startswith("1 / ")
     assert log.page_errors == []
     page.context.close()

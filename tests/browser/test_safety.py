@@ -46,7 +46,9 @@ def test_every_feature_shows_hostile_text_as_text(browser, payload_site: Path, v
             title = page.locator("#details-title").text_content()
             assert title == (c["labels"].get(language) or next(iter(c["labels"].values()), c["localName"]))
         page.locator("#focus-depth").select_option("2")
-        page.locator("#tour-previous").click()  # the last concept is selected: step back in the tour
+        page.locator("#tour-begin").click()  # the tour from the selected (last) concept, or where it stopped
+        page.locator("#tour-previous").click()
+        page.locator("#tour-close").click()
         page.get_by_role("button", name="By category" if language == "en" else "Per categorie").click()
         for button in page.locator("#legend li button").all():
             button.click()
@@ -78,3 +80,32 @@ def test_hostile_deep_links_and_focused_maps_stay_inert(browser, payload_site: P
         assert page.evaluate("window.kamgraph.nodes.length") > 0
         assert_inert(page, log)
         page.context.close()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["laptop", "phone"])
+def test_the_study_modes_show_hostile_text_as_text(browser, payload_site: Path, viewport):
+    page, log = open_map(browser, payload_site / "index.html", viewport=viewport, fragment="#mode=read")
+    data = json.loads(page.locator("#kamgraph-data").text_content())
+    read = page.locator("#read").text_content()
+    assert "</script><script>alert('text')</script>" in read  # a section's text, as text
+    for mention in page.locator("#read a.mention").all()[:12]:
+        mention.click()
+    for language in ("en", "nl"):
+        page.evaluate("l => window.kamgraph.setLanguage(l)", language)
+        page.locator("#modes button[data-mode=compare]").click()
+        for c in data["concepts"]:
+            page.evaluate("id => window.kamgraph.select(id, false)", c["id"])
+        page.locator("#modes button[data-mode=practise]").click()
+        for _ in range(8):  # answer whatever comes: choices by their first option, cards by turning them
+            question = page.locator("#practise .question[data-question]")
+            if not question.count():
+                break
+            if question.locator(".option").count():
+                question.locator(".option").first.click()
+            else:
+                page.locator("#practise .practise-actions .primary").click()
+            page.locator("#practise .practise-actions button").first.click()
+        page.locator("#modes button[data-mode=map]").click()
+    assert "{{ 7*7 }}" in page.locator("#read").text_content() + page.locator("#details-body").text_content()
+    assert_inert(page, log)
+    page.context.close()

@@ -32,7 +32,8 @@ def test_cached_findings_are_the_fresh_ones(paths, monkeypatch, tmp_path):
 
     monkeypatch.setattr(shacl, "run_shapes", no_pyshacl)
     assert findings(paths, monkeypatch, tmp_path) == first == uncached
-    assert any(f for f in uncached), "the case has shape findings to compare"
+    if len(paths) > 1:  # the real ontology alone is clean; each bad file brings shape findings to compare
+        assert uncached, "the case has shape findings to compare"
 
 
 def test_changed_content_is_validated_again(monkeypatch, tmp_path):

@@ -15,11 +15,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rdflib import XSD, Literal
 
 from helpers import BAD, ONTOLOGY, ROOT, SMALL
 from kamgraph.sources.rdf12 import Rdf12Term
-from kamgraph.sources.triples import TermConverter, quiet_ill_typed_literals
+from kamgraph.sources.triples import TermConverter, from_oxigraph, quiet_ill_typed_literals, string_literal
 
 ILL_TYPED = BAD / "ill-typed-literal.ttl"
 
@@ -81,6 +83,28 @@ def test_ill_typed_literal_prints_no_traceback(tmp_path: Path):
                             capture_output=True, text=True, cwd=ROOT, check=False)
     assert result.returncode == 1 and "[ill-typed-literal]" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+_TAGS = st.sampled_from(["en", "nl", "nl-BE", "EN-gb", "de-CH-1996", "x-private", "zh-Hant-TW"])
+
+
+@given(st.text(), _TAGS | st.none())
+def test_string_literals_are_what_rdflibs_constructor_makes(lexical, language):
+    """The shortcut for string literals gives the constructor's literal, attribute for attribute."""
+    made = string_literal(lexical, language)
+    expected = Literal(lexical, lang=language) if language else Literal(lexical, datatype=XSD.string)
+    assert made == expected and made.eq(expected) and hash(made) == hash(expected)
+    assert (str(made), made.language, made.datatype, made.value, made.ill_typed) == (
+        str(expected), expected.language, expected.datatype, expected.value, expected.ill_typed)
+
+
+@given(st.text(), _TAGS | st.none())
+def test_converted_string_literals_are_the_ones_rdflib_makes(lexical, language):
+    term = ox.Literal(lexical, language=language) if language else ox.Literal(lexical)
+    converted = from_oxigraph(term)  # pyoxigraph lower-cases the tag; the constructor was given it so
+    expected = Literal(lexical, lang=term.language) if language else Literal(lexical, datatype=XSD.string)
+    assert (converted, converted.language, converted.datatype, converted.value, converted.ill_typed) == (
+        expected, expected.language, expected.datatype, expected.value, expected.ill_typed)
 
 
 def test_terms_only_rdf12_has_are_refused_by_name_not_converted():

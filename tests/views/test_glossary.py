@@ -99,3 +99,14 @@ def test_hostile_text_stays_text():
 def test_markdown_escaping_keeps_the_text():
     assert markdown_text("a *b* [c](d) <e> x_y") == r"a \*b\* \[c\](d) &lt;e\> x\_y"
     assert map_link("A&B", "nl") == "index.html#concept=A%26B&lang=nl"
+
+
+def test_editorial_explanations_are_shown_marked_apart_from_definitions(kam):
+    html, markdown = render_html(kam), render_markdown(kam)
+    participation = kam.graph.nodes["kam:Participation"]["explanations"]
+    for language, mark in (("nl", "uitleg van de redactie, niet uit de samenvatting"),
+                           ("en", "editors&#39; explanation, not from the summary")):
+        assert f'class="explanation"><span class="lang">{language}</span> <em class="muted">{mark}:</em> ' in html
+        assert participation[language].replace("'", "&#39;") in html
+    assert f"- nl, *uitleg van de redactie, niet uit de samenvatting*: {markdown_text(participation['nl'])}" in markdown
+    assert "Geen definitie in de bron." not in html  # every KAM concept is explained now

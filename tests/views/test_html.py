@@ -6,6 +6,8 @@ import json
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from helpers import FIXTURES, SMALL, csp_of, data_island, outside_data_island, page_data_of
 from kamgraph.graph import from_ontology
@@ -59,3 +61,20 @@ def test_script_json_escapes_breakouts():
     text = script_json({"a": "</script>\u2028&"})
     assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
     assert json.loads(text) == {"a": "</script>\u2028&"}
+
+
+_TRANSLATED = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
+                             "\u2029": "\\u2029"})
+
+
+_JSON_VALUES = st.recursive(
+    st.text(alphabet=st.sampled_from("<>&\u2028\u2029\\\"/ a\u00e9\U0001f600")) | st.integers(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner, max_size=4))
+
+
+@given(_JSON_VALUES)
+def test_script_json_is_what_one_translate_pass_gave(value):
+    """The escaping by str.replace gives the very text the earlier str.translate table gave."""
+    plain = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    assert script_json(value) == plain.translate(_TRANSLATED)
+    assert json.loads(script_json(value)) == value

@@ -30,7 +30,12 @@ MODULES = (
     "search.js",      # search ranking (pure) and the search combobox
     "legend.js",      # legend (category filter), relation filter, focus depth
     "outline.js",     # every concept by section or category
-    "tour.js",        # the tour in the summary's order and the visited progress (localStorage)
+    "progress.js",    # the student's progress record in localStorage: versioned, one per vocabulary
+    "modes.js",       # the mode buttons, which part of the page each mode shows, links between modes
+    "read.js",        # Read: the source text section by section, concept mentions as links
+    "compare.js",     # Compare: a concept's members side by side, a sequence as a timeline
+    "practise.js",    # Practise: the build's questions, Leitner boxes, progress per section
+    "tour.js",        # the tour on a card over the map, resumable, progress per section
     "interface.js",   # document title and language, static UI text, language buttons, map links
     "export.js",      # the current view as PNG
     "main.js",        # start-up: reads the data, builds the state, mounts every view

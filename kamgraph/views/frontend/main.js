@@ -1,6 +1,6 @@
 /* Start-up: read the page data, make the one state (language and mode from the address),
    mount the map and every view, render once, apply the address, and mark the page ready
-   (<html data-ready="true">) after the first drawing. window.kamgraph is the namespace of
+   (<html data-ready="true">) after the first drawing of the map (in a study mode: of its view). window.kamgraph is the namespace of
    every module and the handle tests and debugging use: data, state, network, nodes and
    edges (the drawn ones: vis DataViews), select(id, focus), setLanguage(lang). */
 (function () {
@@ -16,11 +16,13 @@
     ui: function (key) { return kamgraph.strings.text(state.lang, key); }
   };
 
+  app.progress = kamgraph.progress.open(model);
   var routing = kamgraph.routing.mount(app);
-  var tour = kamgraph.tour.mount(app);  // first: it restores the visited concepts into the state
   app.map = kamgraph.map.mount(app);
-  var views = [app.map.render, kamgraph.overview.mount(app), kamgraph.interface.mount(app), kamgraph.legend.mount(app),
-               kamgraph.panel.mount(app), tour, kamgraph.outline.mount(app), kamgraph.search.mount(app), routing.render];
+  var tour = kamgraph.tour.mount(app);  // before the views render: it restores the visited concepts into the state
+  var views = [kamgraph.modes.mount(app), app.map.render, kamgraph.overview.mount(app), kamgraph.interface.mount(app),
+               kamgraph.legend.mount(app), kamgraph.panel.mount(app), kamgraph.read.mount(app), kamgraph.compare.mount(app),
+               kamgraph.practise.mount(app), tour, kamgraph.outline.mount(app), kamgraph.search.mount(app), routing.render];
   kamgraph.draft.mount(app);
   kamgraph.export.mount(app);
   views.forEach(store.subscribe);
@@ -36,10 +38,13 @@
   kamgraph.overview.expand = function (category) { store.unfold(category); };
   kamgraph.overview.collapse = function () { store.foldAll(); };
 
-  store.emit({ language: true, selection: true, visibility: true, focus: true, outline: true, visited: true },
+  store.emit({ language: true, selection: true, visibility: true, focus: true, outline: true, visited: true, mode: true },
              { history: "none" });
   app.map.fitStart();
   if (location.hash) { routing.apply(); }
-  app.map.network.once("afterDrawing", function () { document.documentElement.setAttribute("data-ready", "true"); });
-  app.map.network.redraw();
+  function ready() { document.documentElement.setAttribute("data-ready", "true"); }
+  if (state.mode === "map") {
+    app.map.network.once("afterDrawing", ready);
+    app.map.network.redraw();
+  } else { window.requestAnimationFrame(ready); }  // a study mode: its view is in place; the map is drawn when shown
 }());

@@ -111,7 +111,15 @@ kamgraph.panel = (function () {
       }
       var standard = words.pickWithLanguage(c.standardDefinitions);
       if (standard[0]) { body.appendChild(withLanguage(el("p", ui("standard") + ": " + standard[0]), standard[1])); }
-      if (!definition[0] && !standard[0]) { body.appendChild(el("p", ui("noDefinition"), "meta")); }
+      /* Editorial text: always under its own marked heading, never styled or worded as the summary's. */
+      var explanation = words.pickWithLanguage(c.explanations);
+      if (explanation[0]) {
+        var note = el("div", null, "explanation editorial");
+        note.appendChild(el("p", ui("explanation"), "meta editorial-mark"));
+        note.appendChild(withLanguage(el("p", explanation[0]), explanation[1]));
+        body.appendChild(note);
+      }
+      if (!definition[0] && !standard[0] && !explanation[0]) { body.appendChild(el("p", ui("noDefinition"), "meta")); }
 
       var origin = el("p", null, "origin");
       origin.appendChild(el("strong", ui("origin") + ": "));
@@ -137,6 +145,8 @@ kamgraph.panel = (function () {
       (model.links.outgoing.get(c.id) || []).forEach(function (e) { list.appendChild(sentence(c, e, true)); });
       (model.links.incoming.get(c.id) || []).forEach(function (e) { list.appendChild(sentence(c, e, false)); });
       if (list.children.length) { body.appendChild(el("h3", ui("relations"))); body.appendChild(list); }
+      var modeLinks = kamgraph.modes.conceptLinks(app, c);
+      if (modeLinks) { body.insertBefore(modeLinks, body.firstChild); }
       var findings = kamgraph.draft.section(app, c);
       if (findings) { body.appendChild(findings); }
     }

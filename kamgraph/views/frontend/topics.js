@@ -35,7 +35,12 @@ kamgraph.topics = (function () {
       categories: data.categories.filter(function (c) { return counts.has(c.id); }).map(function (c) {
         return Object.assign({}, c, { count: counts.get(c.id) });
       }),
-      relationTypes: data.relationTypes.filter(function (r) { return used.has(r.id); })
+      relationTypes: data.relationTypes.filter(function (r) { return used.has(r.id); }),
+      practise: (data.practise || []).filter(function (q) {  // as kamgraph.views.practise.shown_questions
+        var options = q.options || [];
+        return kept.has(q.concept) && (q.relation === undefined || used.has(q.relation)) &&
+          options.every(function (o) { return q.kind === "category" ? counts.has(o) : kept.has(o); });
+      })
     });
   }
 
