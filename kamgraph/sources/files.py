@@ -185,10 +185,27 @@ def _read(path: Path, graph_name: str) -> tuple[SourceFile | None, Finding | Non
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         return None, _problem(path, "not-utf8", f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
                               line=line, column=column, hint="save the file as UTF-8")
-    display = display_path(path)
+    return _source(path, text, graph_name), None
+
+
+def _source(path: Path, text: str, graph_name: str) -> SourceFile:
     graph_id = URIRef(FILE_GRAPH_PREFIX + quote(graph_name))
     prefixes = {prefix or "": namespace for prefix, namespace in _PREFIX_RE.findall(text)}
-    return SourceFile(path=path, display=display, text=text, graph_id=graph_id, prefixes=prefixes), None
+    return SourceFile(path=path, display=display_path(path), text=text, graph_id=graph_id, prefixes=prefixes)
+
+
+def source_from_text(path: Path, text: str, roots: list[Path]) -> SourceFile:
+    """A Turtle file not written yet (``path`` is where it will be), parsed as :func:`load_ontology` would.
+
+    Raises :class:`LoadError` when ``text`` does not parse; ``roots`` are the
+    ``--ontology`` paths, which name its graph.
+    """
+    resolved = Path(os.path.abspath(path))
+    source = _source(resolved, text, graph_names([resolved], roots)[resolved])
+    problem = _parse_into(source, TermConverter())
+    if problem is not None:
+        raise LoadError([problem])
+    return source
 
 
 def _parse_into(source: SourceFile, convert: TermConverter) -> Finding | None:
