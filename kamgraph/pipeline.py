@@ -101,13 +101,15 @@ class BuildResult:
     index_data: dict  # the whole map's page data, e.g. for the page ``serve`` shows
 
 
-def build_site(checked: Checked, out_dir: Path, *, draft: bool = False, progress: Progress = _quiet) -> BuildResult:
+def build_site(checked: Checked, out_dir: Path, *, draft: bool = False, progress: Progress = _quiet,
+               changes: dict | None = None) -> BuildResult:
     """Write ``out_dir/index.html`` (with its topic views) and a page per topic in ``out_dir/maps/`` opening it.
 
     Raises :class:`ValidationFailed` on any error, before anything is written; all
     pages are written all-or-none. Focused maps of categories that no longer exist
     are removed, so the folder always matches the ontology. A ``draft`` build
-    carries the warnings, shown as badges; a published one never does.
+    carries the warnings, shown as badges; a published one never does. ``changes``
+    (a draft's, :func:`kamgraph.changes.report.draft_marks`) marks what changed since a version.
     """
     from kamgraph.views.site import MAPS_FOLDER, render_site
 
@@ -117,7 +119,7 @@ def build_site(checked: Checked, out_dir: Path, *, draft: bool = False, progress
     progress("laying out and writing the maps")
     out_dir = Path(out_dir)
     site = render_site(concepts, findings=checked.report.findings if draft else None,
-                       layout_cache=out_dir / LAYOUT_CACHE)
+                       layout_cache=out_dir / LAYOUT_CACHE, changes=changes if draft else None)
     written = write_files({out_dir / relative: html for relative, html in sorted(site.pages.items())})
     for old in sorted((out_dir / MAPS_FOLDER).glob("*.html")):
         if f"{MAPS_FOLDER}/{old.name}" not in site.pages:

@@ -25,7 +25,11 @@ from kamgraph.cli.progress import StageProgress
 @draft_option
 @endpoint_option
 @timeout_option
-def build(paths: tuple[Path, ...], out_dir: Path, draft: bool, endpoint: str | None, timeout: float) -> None:
+@click.option("--since", "since", metavar="REV",
+              help="With --draft: mark on the map what changed since REV (a git revision, file or folder; "
+                   "see 'kamgraph diff').")
+def build(paths: tuple[Path, ...], out_dir: Path, draft: bool, endpoint: str | None, timeout: float,
+          since: str | None) -> None:
     """Validate the ontology, then write the concept map (OUT/index.html, with a
     topic view per category at #topic=<category>) and a small page per
     category opening its topic view (OUT/maps/<category>.html).
@@ -39,13 +43,23 @@ def build(paths: tuple[Path, ...], out_dir: Path, draft: bool, endpoint: str | N
       kamgraph build --ontology ontology/ --ontology extra.ttl --out site/
       kamgraph build --draft --out /tmp/draft
       kamgraph build --endpoint http://127.0.0.1:7878/query --out site/
+      kamgraph build --draft --since HEAD~1 --out /tmp/draft
     """
     from kamgraph.pipeline import build_site, load_and_check
 
     one_source(paths, endpoint)
+    if since and not draft:
+        raise click.UsageError("--since marks a draft map: add --draft")
     with StageProgress() as progress:
         checked = load_and_check(resolve_paths(paths), endpoint=endpoint, timeout=timeout, progress=progress)
-        result = build_site(checked, out_dir, draft=draft, progress=progress)
+        marks = None
+        if since:
+            from kamgraph.changes import compare, load_version
+            from kamgraph.changes.report import draft_marks
+
+            progress(f"comparing with {since}")
+            marks = draft_marks(compare(load_version(since, resolve_paths(paths)), checked.ontology, old_name=since))
+        result = build_site(checked, out_dir, draft=draft, progress=progress, changes=marks)
     graph = result.concepts.graph
     index, *focused = result.written
     click.echo(f"wrote {index} ({graph.number_of_nodes()} concepts, {graph.number_of_edges()} relations; "
@@ -53,5 +67,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, draft: bool, endpoint: str | N
     if focused:
         click.echo(f"wrote {len(focused)} topic pages, one per category, in {focused[0].parent}/ "
                    f"(each opens its topic view of {index.name})")
+    if marks is not None:
+        click.echo(f"marked {len(marks['concepts'])} concept(s) changed since {since}")
     if result.report.warnings:
         click.echo("run 'kamgraph validate' to see the warnings", err=True)

@@ -22,6 +22,8 @@ script reads them; every text is data, never markup)::
     practise       [{id, kind, concept, section, beyond, options?, answer?, relation?}]  Practise mode's
                    questions, see :mod:`kamgraph.views.practise`
     findings       (draft maps only) {concept id: [{severity, code, message, hint}]}
+    changes        (draft maps built with --since only) {since, concepts: {concept id: {status, fields}}}:
+                   what changed since that version (:func:`kamgraph.changes.report.draft_marks`)
     network        vis-network's options, see :mod:`kamgraph.views.pyvis_network`
 
 The concept record is :data:`kamgraph.graph.CONCEPT_FIELDS`, each field renamed
@@ -85,7 +87,8 @@ def concept_row(node_id: str, attributes: dict) -> dict:
 
 
 def page_data(concepts: ConceptGraph, *, scope: str | None = None, topics: dict[str, str] | None = None,
-              layout_cache: Path | None = None, findings: list[Finding] | None = None) -> dict:
+              layout_cache: Path | None = None, findings: list[Finding] | None = None,
+              changes: dict | None = None) -> dict:
     """Everything the page script needs, as plain JSON-able data (the schema above).
 
     ``scope`` restricts the page to one category and its direct neighbours (a
@@ -148,6 +151,8 @@ def page_data(concepts: ConceptGraph, *, scope: str | None = None, topics: dict[
     }
     if findings is not None:
         data["findings"] = draft_findings(concepts, findings)
+    if changes is not None:
+        data["changes"] = changes
     return data
 
 
