@@ -229,6 +229,7 @@ def sheet_to_graph(sheet: Sheet, ontology: Ontology, *, categories: Iterable[URI
             continue
         subjects[iri] = row
     declared = set(concepts) | set(subjects)
+    schemes = sorted(set(index.subjects(RDF.type, SKOS.ConceptScheme)), key=str)
 
     def name(cell: Cell, choices: dict[str, URIRef] | None = None, what: str = "name") -> URIRef | None:
         resolved = _expand(cell.text, prefixes)
@@ -264,9 +265,8 @@ def sheet_to_graph(sheet: Sheet, ontology: Ontology, *, categories: Iterable[URI
             elif header == "relations":
                 for predicate, related in _relations(sheet, cell, relation_names, prefixes, declared, findings):
                     graph.add((iri, predicate, related))
-        for scheme in sorted(set(index.subjects(RDF.type, SKOS.ConceptScheme)), key=str):
-            graph.add((iri, SKOS.inScheme, scheme))  # the ontology's one scheme, as its own concepts are
-            break
+        if schemes:
+            graph.add((iri, SKOS.inScheme, schemes[0]))  # the ontology's (first) scheme, as its own concepts are
     return Imported(graph, findings, list(subjects))
 
 
