@@ -14,24 +14,21 @@ from __future__ import annotations
 import json
 import math
 import re
-import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+from kamgraph.pipeline import LAYOUT_CACHE, build_map
+from kamgraph.views.layout import median_shift
 
-from kamgraph.pipeline import LAYOUT_CACHE, build_map  # noqa: E402
-from kamgraph.views.layout import median_shift  # noqa: E402
-from views.test_layout import NEW_CONCEPT  # type: ignore[import-not-found]  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
+NEW_CONCEPT = ROOT / "tests" / "fixtures" / "new-concept.ttl"  # one activity more, related to an existing concept
 
 DATA = re.compile(r'<script type="application/json" id="kamgraph-data">(.*?)</script>', re.DOTALL)
 
 
 def positions(index: Path) -> dict[str, tuple[int, int]]:
     found = DATA.search(index.read_text(encoding="utf-8"))
-    if found is None:
-        raise SystemExit(f"{index}: no page data found")
+    assert found, f"{index} holds no page data"
     data = json.loads(found.group(1))
     return {c["id"]: (c["x"], c["y"]) for c in data["concepts"]}
 
@@ -40,9 +37,6 @@ def main() -> None:
     ontology = ROOT / "ontology"
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        extra = work / "extra"
-        extra.mkdir()
-        (extra / "new-concept.ttl").write_text(NEW_CONCEPT, encoding="utf-8")
         for cached in (True, False):
             out = work / ("cached" if cached else "cold")
             build_map([ontology], out)
@@ -50,7 +44,7 @@ def main() -> None:
             if not cached:
                 for sidecar in (out / LAYOUT_CACHE).glob("*.json"):
                     sidecar.unlink()
-            build_map([ontology, extra], out)
+            build_map([ontology, NEW_CONCEPT], out)
             after = positions(out / "index.html")
             largest = max(math.dist(before[n], after[n]) for n in before)
             print(f"{'with the layout cache' if cached else 'laid out from scratch'}: "

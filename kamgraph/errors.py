@@ -18,6 +18,13 @@ class KamgraphError(Exception):
     """Base class: anything an author or a user can cause, reported without a traceback."""
 
 
+class KamgraphWarning(UserWarning):
+    """Something the user should know that did not stop the command (a cache rebuilt, a redirect followed).
+
+    Library code raises it with :func:`warnings.warn`; the CLI prints it as ``kamgraph: warning: ...``.
+    """
+
+
 class LoadError(KamgraphError):
     """One or more ontology files could not be read or parsed.
 
@@ -41,3 +48,7 @@ class ValidationFailed(KamgraphError):
 
 class OutputError(KamgraphError):
     """An output file could not be written; the previous file is left as it was."""
+
+
+class OutOfMemory(KamgraphError):
+    """The machine ran out of memory on an input this large (the message names its size)."""

@@ -125,7 +125,10 @@ def run_shapes(context: CheckContext) -> list[ShapeResult]:
     target = context.ontology.union()
     for concept in context.vocabulary.concept_categories:
         target.add((concept, RDF.type, SKOS.Concept))
-    _, results, _ = shacl_validate(target, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True)
+    # inplace: the target is this function's own copy, so pySHACL need not clone it (a tenth of its run)
+    # inplace: the target is this function's own copy, so pySHACL need not clone it (a tenth of its run)
+    _, results, _ = shacl_validate(target, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True,
+                                   inplace=True)
     rows = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
         focus = results.value(result, SH.focusNode)

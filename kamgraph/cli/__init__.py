@@ -14,12 +14,13 @@ import importlib
 import os
 import sys
 import traceback
+import warnings
 
 import click
 
 from kamgraph import __version__
 from kamgraph.cli.options import print_findings
-from kamgraph.errors import KamgraphError, LoadError, ValidationFailed
+from kamgraph.errors import KamgraphError, KamgraphWarning, LoadError, ValidationFailed
 from kamgraph.findings import Report
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -71,10 +72,21 @@ def report_failure(error: KamgraphError) -> int:
     return EXIT_ERRORS
 
 
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: object = None, line: str | None = None) -> None:
+    click.echo(f"kamgraph: warning: {message}", err=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI and translate failures into messages and exit codes."""
     try:
-        code = cli.main(args=argv, prog_name="kamgraph", standalone_mode=False)
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", KamgraphWarning)
+            shown = warnings.showwarning
+            warnings.showwarning = lambda message, category, *rest, **named: (
+                _show_warning(message, category, *rest, **named) if issubclass(category, KamgraphWarning)
+                else shown(message, category, *rest, **named))
+            code = cli.main(args=argv, prog_name="kamgraph", standalone_mode=False)
     except click.exceptions.Exit as stop:
         code = stop.exit_code
     except click.ClickException as problem:
@@ -88,6 +100,9 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         click.echo("kamgraph: interrupted", err=True)
         code = EXIT_INTERRUPTED
+    except MemoryError:  # a step the pipeline does not cover (it names the input's size where it does)
+        click.echo("kamgraph: error: ran out of memory; give kamgraph more memory or a smaller ontology", err=True)
+        code = EXIT_ERRORS
     except Exception as bug:  # noqa: BLE001 - the last line of defence for authors
         if os.environ.get("KAMGRAPH_DEBUG"):
             traceback.print_exc()

@@ -25,11 +25,13 @@ from kamgraph.cli.progress import StageProgress
 @draft_option
 @endpoint_option
 @timeout_option
+@click.option("--max-answer-mb", type=click.FloatRange(min=0.001), default=256, show_default=True,
+              help="Refuse an answer of the SPARQL store larger than this many megabytes.")
 @click.option("--since", "since", metavar="REV",
               help="With --draft: mark on the map what changed since REV (a git revision, file or folder; "
                    "see 'kamgraph diff').")
 def build(paths: tuple[Path, ...], out_dir: Path, draft: bool, endpoint: str | None, timeout: float,
-          since: str | None) -> None:
+          max_answer_mb: float, since: str | None) -> None:
     """Validate the ontology, then write the concept map (OUT/index.html, with a
     topic view per category at #topic=<category>) and a small page per
     category opening its topic view (OUT/maps/<category>.html).
@@ -51,7 +53,8 @@ def build(paths: tuple[Path, ...], out_dir: Path, draft: bool, endpoint: str | N
     if since and not draft:
         raise click.UsageError("--since marks a draft map: add --draft")
     with StageProgress() as progress:
-        checked = load_and_check(resolve_paths(paths), endpoint=endpoint, timeout=timeout, progress=progress)
+        checked = load_and_check(resolve_paths(paths), endpoint=endpoint, timeout=timeout,
+                                 max_bytes=int(max_answer_mb * 1024 * 1024), progress=progress)
         marks = None
         if since:
             from kamgraph.changes import compare, load_version

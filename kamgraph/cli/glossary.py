@@ -26,12 +26,13 @@ def glossary(paths: tuple[Path, ...], out_dir: Path, endpoint: str | None, timeo
     Example:
       kamgraph glossary --out output/
     """
-    from kamgraph.output import write_atomic
+    from kamgraph.output import write_files
     from kamgraph.pipeline import load_and_check, require_valid
     from kamgraph.views.glossary import render_html, render_markdown
 
     one_source(paths, endpoint)
     concepts = require_valid(load_and_check(resolve_paths(paths), endpoint=endpoint, timeout=timeout)).concepts
-    for name, text in (("glossary.html", render_html(concepts)), ("glossary.md", render_markdown(concepts))):
-        written = write_atomic(Path(out_dir) / name, text)
+    texts = {Path(out_dir) / "glossary.html": render_html(concepts),
+             Path(out_dir) / "glossary.md": render_markdown(concepts)}
+    for written in write_files(texts):  # both or neither
         click.echo(f"wrote {written} ({concepts.graph.number_of_nodes()} concepts)")

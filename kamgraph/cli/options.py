@@ -25,7 +25,7 @@ draft_option = click.option(
     help="Mark concepts with findings (warnings) by a badge, with the finding in the details panel.")
 timeout_option = click.option(
     "--timeout", type=click.FloatRange(min=0.1), default=DEFAULT_TIMEOUT, show_default=True,
-    help="Seconds to wait for each answer of the SPARQL store.")
+    help="Seconds each request to the SPARQL store may take in all (connecting, and the whole answer).")
 endpoint_option = click.option(
     "--endpoint", metavar="QUERY_URL",
     help="Read the ontology from this SPARQL 1.1 query endpoint instead of Turtle files "

@@ -26,12 +26,16 @@ from kamgraph.cli.options import (
 @format_option("table", "csv", "json", help="table for reading; csv and json (SPARQL 1.1 results JSON) for tools.")
 @endpoint_option
 @timeout_option
-def query(paths: tuple[Path, ...], sparql: str, output_format: str, endpoint: str | None, timeout: float) -> None:
+@click.option("--allow-service", is_flag=True,
+              help="Let SERVICE send requests to the URLs the query names (federation; off by default).")
+def query(paths: tuple[Path, ...], sparql: str, output_format: str, endpoint: str | None, timeout: float,
+          allow_service: bool) -> None:
     """Run a SPARQL query over the ontology (all files, shapes excepted).
 
     The ontology's prefixes (kam:, kamo:, skos:, …) are declared for you.
     SELECT gives rows, ASK gives true/false, CONSTRUCT/DESCRIBE give Turtle.
     A malformed query is an error (exit 1) with the parser's message.
+    SERVICE (federation) sends no request unless --allow-service is given.
 
     \b
     Example:
@@ -39,18 +43,18 @@ def query(paths: tuple[Path, ...], sparql: str, output_format: str, endpoint: st
     """
     from kamgraph.names import Namer
     from kamgraph.pipeline import load
-    from kamgraph.sources.sparql import as_table, run_query
+    from kamgraph.sources.sparql import as_table, as_turtle, run_query
 
     one_source(paths, endpoint)
     ontology = load(resolve_paths(paths), endpoint=endpoint, timeout=timeout)
-    result = run_query(ontology.union(), ontology.prefixes(), sparql)
+    result = run_query(ontology.union(), ontology.prefixes(), sparql, allow_service=allow_service)
     if result.type == "ASK":
         click.echo(json.dumps({"head": {}, "boolean": result.askAnswer}) if output_format == "json"
                    else str(result.askAnswer).lower())
         return
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         assert result.graph is not None  # rdflib sets it for these two query types
-        click.echo(result.graph.serialize(format="turtle"), nl=False)
+        click.echo(as_turtle(result.graph, ontology.prefixes()), nl=False)
         return
     if output_format == "json":
         serialized = result.serialize(format="json")

@@ -44,8 +44,8 @@ def serve(paths: tuple[Path, ...], out_dir: Path, draft: bool, port: int) -> Non
             live.update(rebuilder.good_builds, render_page(outcome.index_data, live_version=rebuilder.good_builds))
         printer(outcome)
 
+    server = start_server(Path(out_dir), live, port)  # before the first build: a busy port is exit 1 at once
     Path(out_dir).mkdir(parents=True, exist_ok=True)
-    server = start_server(Path(out_dir), live, port)
     click.echo(f"serving {out_dir}/ at http://{HOST}:{server.server_address[1]}/")
     try:
         watch_and_rebuild(rebuilder, publish)

@@ -165,9 +165,8 @@ CODES: dict[str, Code] = {code.code: code for code in (
          'a concept has no relation to any other concept, so it floats alone on the map',
          'relate it to at least one concept'),
     Code('missing-definition', Severity.WARNING, SHAPES,
-         'a concept has no explanation in both Dutch and English (`skos:definition`, `kamo:standardDefinition` '
-         'or the editorial `kamo:explanation`)',
-         "add the source's definition, one from the literature, or an editorial explanation, in each language"),
+         'a concept has no `skos:definition`, `kamo:standardDefinition` or editorial `kamo:explanation`',
+         "add the source's definition, one from the literature, or an editorial explanation"),
     Code('missing-source', Severity.ERROR, SHAPES,
          'a concept has no `dcterms:source` IRI',
          'point it to its section (`kam:Section_S…`) or reference (`kam:Ref_…`)'),

@@ -102,6 +102,7 @@ def build_concept_graph(graph: Triples, prefixes: dict[str, str], vocabulary: Vo
                 namer.compact(subject), namer.compact(target), key=key, relation=key,
                 reading=relation.labels, inverse_reading=relation.inverse_labels,
                 status=annotation.get("status"), evidence=annotation.get("evidence", {}),
+                lines=annotation.get("lines"),
             )
 
     return ConceptGraph(graph=concepts, vocabulary=vocabulary, namer=namer)
@@ -192,6 +193,7 @@ def _relation_annotations(graph: Triples) -> dict[tuple, dict]:
         found[triple] = {
             "status": local_name(status) if status is not None else None,
             "evidence": by_language(graph, axiom, KAMO.evidence),
+            "lines": str(lines) if (lines := graph.value(axiom, KAMO.sourceLines)) is not None else None,
         }
     return found
 

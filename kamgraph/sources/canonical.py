@@ -30,16 +30,8 @@ def stable_blank_nodes(data: Graph | Iterable[Triple]) -> Graph:
         if isinstance(s, BNode):
             outgoing.setdefault(s, []).append((p, o))
 
-    def content(node: Node, seen: frozenset[Node]) -> str:
-        parts = []
-        for p, o in outgoing.get(node, []):
-            value = ("cycle" if o in seen else content(o, seen | {o})) if isinstance(o, BNode) else o.n3()
-            parts.append(f"{p.n3()} {value}")
-        return "[" + ";".join(sorted(parts)) + "]"
-
-    blank = {n for n in source.all_nodes() if isinstance(n, BNode)}
-    names = {node: "b" + hashlib.sha256(content(node, frozenset({node})).encode()).hexdigest()[:16] for node in blank}
-    if len(set(names.values())) < len(names):
+    names = _content_names(outgoing, {n for n in source.all_nodes() if isinstance(n, BNode)})
+    if names is None or len(set(names.values())) < len(names):
         return to_canonical_graph(source)
     renamed = Graph()
     for prefix, namespace in source.namespaces():
@@ -47,6 +39,40 @@ def stable_blank_nodes(data: Graph | Iterable[Triple]) -> Graph:
     for s, p, o in source:
         renamed.add((BNode(names[s]) if isinstance(s, BNode) else s, p, BNode(names[o]) if isinstance(o, BNode) else o))
     return renamed
+
+
+def _content_names(outgoing: dict[Node, list[tuple[Node, Node]]], blank: set[Node]) -> dict[Node, str] | None:
+    """Each blank node named by a hash of its statements, the blank nodes they name by their own names.
+
+    Worked out depth first with a stack of its own (no nesting of blank nodes
+    can reach Python's recursion limit), each node once, so linear in the
+    statements; ``None`` when blank nodes form a cycle (the caller then
+    canonicalises fully).
+    """
+    names: dict[Node, str] = {}
+    for root in blank:
+        if root in names:
+            continue
+        on_path: set[Node] = set()
+        stack: list[tuple[Node, bool]] = [(root, False)]
+        while stack:
+            node, children_named = stack.pop()
+            if children_named:
+                on_path.discard(node)
+                parts = sorted(f"{p.n3()} {names[o] if isinstance(o, BNode) else o.n3()}"
+                               for p, o in outgoing.get(node, []))
+                names[node] = "b" + hashlib.sha256(("[" + ";".join(parts) + "]").encode()).hexdigest()[:16]
+                continue
+            if node in names:
+                continue
+            on_path.add(node)
+            stack.append((node, True))
+            for _, o in outgoing.get(node, []):
+                if isinstance(o, BNode) and o not in names:
+                    if o in on_path:
+                        return None
+                    stack.append((o, False))
+    return names
 
 
 def _graph(triples: Iterable[Triple]) -> Graph:

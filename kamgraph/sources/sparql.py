@@ -8,9 +8,11 @@ traceback: :class:`QueryError` carries it to the CLI.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parserutils import CompValue
@@ -19,6 +21,7 @@ from rdflib.term import Node, Variable
 
 from kamgraph.errors import KamgraphError
 from kamgraph.names import WELL_KNOWN, Namer
+from kamgraph.sources.triples import to_oxigraph
 
 
 class QueryError(KamgraphError):
@@ -31,15 +34,33 @@ class Table:
     rows: list[list[str]]
 
 
-def run_query(data: Graph, prefixes: dict[str, str], text: str) -> Result:
-    """Parse and evaluate ``text``; prefixes of the ontology (and the W3C ones) need no PREFIX line."""
+def run_query(data: Graph, prefixes: dict[str, str], text: str, *, allow_service: bool = False) -> Result:
+    """Parse and evaluate ``text``; prefixes of the ontology (and the W3C ones) need no PREFIX line.
+
+    The query reads the loaded ontology only: ``SERVICE`` (a request to any URL,
+    a server-side request forgery when the query comes from someone else) is
+    refused unless ``allow_service``, and ``FROM``/``FROM NAMED`` (which rdflib
+    would fetch) always.
+    """
     namespaces = {**WELL_KNOWN, **{p: ns for p, ns in prefixes.items() if p}}
     try:
         query = prepareQuery(text, initNs=namespaces)
     except Exception as error:  # rdflib raises bare Exception for e.g. an unknown prefix
         raise QueryError(f"the query is not valid SPARQL: {_first_line(error)}") from error
+    for name, part in _parts(query.algebra):
+        if name == "ServiceGraphPattern" and not allow_service:
+            raise QueryError(f"the query calls SERVICE <{part.get('term')}>: federation is off, so no request "
+                             "leaves this machine; pass --allow-service if you mean it")
+        if name in ("datasetClause",) and part:
+            raise QueryError("FROM and FROM NAMED are not supported: the query runs over the loaded ontology "
+                             "(drop them; use GRAPH ?g for the files' named graphs)")
     try:
         result = data.query(query)
+        len(result)  # evaluate now (rdflib is lazy), so a failure is reported here as the query's
+    except RecursionError as error:  # rdflib's DESCRIBE follows blank nodes recursively
+        raise QueryError("the query's answer nests blank nodes deeper than the SPARQL engine can follow "
+                         "(DESCRIBE follows them one level at a time); use CONSTRUCT, which has no such "
+                         "limit") from error
     except Exception as error:  # evaluation errors come from the author's query
         raise QueryError(f"the query failed: {_first_line(error)}") from error
     if result.type == "SELECT" and not _has_order_by(query.algebra):
@@ -49,11 +70,7 @@ def run_query(data: Graph, prefixes: dict[str, str], text: str) -> Result:
 
 def _has_order_by(node: object) -> bool:
     """Whether the query's algebra has an ORDER BY (then its order is the author's and is kept)."""
-    if isinstance(node, CompValue):
-        return node.name == "OrderBy" or any(_has_order_by(value) for value in node.values())
-    if isinstance(node, (list, tuple)):
-        return any(_has_order_by(value) for value in node)
-    return False
+    return any(name == "OrderBy" for name, _ in _parts(node))
 
 
 def _row_key(row: Mapping[Variable, Node], variables: list[Variable]) -> tuple[str, ...]:
@@ -61,11 +78,37 @@ def _row_key(row: Mapping[Variable, Node], variables: list[Variable]) -> tuple[s
     return tuple(row[v].n3() if row.get(v) is not None else "" for v in variables)
 
 
+def _parts(algebra: object) -> Iterator[tuple[str, Any]]:
+    """Every named part of a parsed query (iteratively: no depth of nesting can recurse)."""
+    stack: list[object] = [algebra]
+    while stack:
+        part = stack.pop()
+        if isinstance(part, CompValue):
+            yield part.name, part
+            for key, value in part.items():
+                if key == "datasetClause":
+                    yield key, value
+                stack.append(value)
+        elif isinstance(part, (list, tuple)):
+            stack.extend(part)
+
+
 def as_table(result: Result, namer: Namer) -> Table:
     """SELECT results with IRIs compacted (kam:KeyAccount) and literals as their text."""
     columns = [str(v) for v in result.vars or []]
     rows = [[_cell(row[i], namer) for i in range(len(columns))] for row in result if isinstance(row, ResultRow)]
     return Table(columns, rows)
+
+
+def as_turtle(graph: Graph, prefixes: dict[str, str]) -> str:
+    """A CONSTRUCT or DESCRIBE result as Turtle, blank nodes by name (no nesting, so no depth can recurse)."""
+    triples = [ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))  # type: ignore[arg-type]
+               for s, p, o in sorted(graph, key=lambda t: (t[0].n3(), t[1].n3(), t[2].n3()))]
+    known = {p: ns for p, ns in {**WELL_KNOWN, **prefixes}.items() if p and ns}
+    used = {p: ns for p, ns in known.items() if any(str(term).startswith(ns) for t in graph for term in t)}
+    serialized = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=used)
+    assert serialized is not None  # given no output, pyoxigraph returns the bytes
+    return serialized.decode("utf-8")
 
 
 def _cell(value: Node | None, namer: Namer) -> str:

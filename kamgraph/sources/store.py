@@ -13,8 +13,12 @@ Reading uses standard SPARQL 1.1 queries only (the graph names, then one
 the result is assembled into an :class:`~kamgraph.sources.ontology.Ontology`
 exactly as files are, so the rest of the pipeline cannot tell the difference.
 
-Every failure becomes an :class:`EndpointError` saying what happened, and an
-HTTP error carries the server's own message.
+Every failure becomes an :class:`EndpointError` naming the endpoint and saying
+what happened, and an HTTP error carries the server's own message. Requests go
+through :mod:`kamgraph.sources.http`: a total deadline per request
+(``--timeout``), a size cap (``--max-answer-mb``), redirects only within the
+origin; an answer that is not what was asked for, or holds RDF 1.2 terms, is
+an error too, never a traceback.
 """
 
 from __future__ import annotations
@@ -24,13 +28,15 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-import requests
 from rdflib import URIRef
 
 from kamgraph.errors import KamgraphError
 from kamgraph.namespaces import SH
 from kamgraph.sources import DEFAULT_TIMEOUT
+from kamgraph.sources.http import DEFAULT_MAX_BYTES, Answer, HttpFailure
+from kamgraph.sources.http import request as http_request
 from kamgraph.sources.ontology import FILE_GRAPH_PREFIX, Ontology, SourceFile, assemble
+from kamgraph.sources.rdf12 import Rdf12Term
 from kamgraph.sources.triples import OxTerm, TermConverter, TripleIndex
 
 PREFIX_GRAPH = "urn:kamgraph:prefixes"
@@ -41,74 +47,75 @@ class EndpointError(KamgraphError):
     """The SPARQL store could not be reached or refused a request."""
 
 
-def _request(method: str, url: str, *, timeout: float, **kwargs: Any) -> requests.Response:
+def _request(method: str, url: str, *, timeout: float, max_bytes: int = DEFAULT_MAX_BYTES,
+             **kwargs: Any) -> Answer:
     try:
-        response = requests.request(method, url, timeout=timeout, **kwargs)
-    except (requests.exceptions.MissingSchema, requests.exceptions.InvalidSchema,
-            requests.exceptions.InvalidURL) as exc:
-        raise EndpointError(f"{url}: not a usable endpoint URL ({exc}); "
-                            "give the full address, e.g. http://127.0.0.1:7878/query") from exc
-    except requests.exceptions.Timeout as exc:
-        raise EndpointError(f"{url}: the server did not answer within {timeout:g} s "
-                            "(is it busy or stuck? try --timeout)") from exc
-    except requests.exceptions.ConnectionError as exc:
-        raise EndpointError(f"{url}: cannot connect; is the SPARQL server running and the address right? "
-                            f"({_reason(exc)})") from exc
+        response = http_request(method, url, deadline=timeout, max_bytes=max_bytes, **kwargs)
+    except HttpFailure as exc:
+        raise EndpointError(f"{url}: {exc}") from exc
     if response.status_code >= 400:
         text = " ".join(response.text.split())[:_MESSAGE_LIMIT] or "(no message)"
         raise EndpointError(f"{url}: the server answered HTTP {response.status_code} {response.reason}: {text}")
+    if response.status_code != 200 and method not in ("PUT", "DELETE"):  # the Graph Store answers writes with 201/204
+        raise EndpointError(f"{url}: the server answered HTTP {response.status_code} {response.reason}, "
+                            "not the results asked for")
     return response
 
 
-def _reason(exc: Exception) -> str:
-    text = str(exc)
-    for known in ("Connection refused", "Name or service not known", "No route to host",
-                  "Temporary failure in name resolution"):
-        if known in text:
-            return known.lower()
-    return text[:200]
+def _query(url: str, query: str, accept: str, timeout: float, max_bytes: int = DEFAULT_MAX_BYTES) -> Answer:
+    return _request("POST", url, timeout=timeout, max_bytes=max_bytes, data={"query": query},
+                    headers={"Accept": accept})
 
 
-def _query(url: str, query: str, accept: str, timeout: float) -> requests.Response:
-    return _request("POST", url, timeout=timeout, data={"query": query}, headers={"Accept": accept})
-
-
-def graph_names(url: str, *, timeout: float = DEFAULT_TIMEOUT) -> list[str]:
+def graph_names(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES) -> list[str]:
     """The named graphs in the store, sorted."""
     response = _query(url, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
-                      "application/sparql-results+json", timeout)
+                      "application/sparql-results+json", timeout, max_bytes)
     try:
         rows = response.json()["results"]["bindings"]
         return sorted(row["g"]["value"] for row in rows if row.get("g", {}).get("type") == "uri")
-    except (ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise EndpointError(f"{url}: the answer is not SPARQL query results (is this the query endpoint? "
-                            f"got {response.headers.get('Content-Type', 'no content type')})") from exc
+                            f"got {response.headers.get('content-type', 'no content type')})") from exc
 
 
-def _construct(url: str, graph: str | None, timeout: float) -> list[ox.Quad]:
+def _construct(url: str, graph: str | None, timeout: float, max_bytes: int) -> list[ox.Quad]:
     pattern = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o"
-    response = _query(url, f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {pattern} }}", "application/n-triples", timeout)
+    response = _query(url, f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {pattern} }}", "application/n-triples", timeout,
+                      max_bytes)
     try:
         return list(ox.parse(response.content, format=ox.RdfFormat.N_TRIPLES))
-    except SyntaxError as exc:
-        raise EndpointError(f"{url}: the answer to a CONSTRUCT query is not N-Triples ({exc.msg})") from exc
+    except (SyntaxError, ValueError) as exc:
+        raise EndpointError(f"{url}: the answer to a CONSTRUCT query is not N-Triples "
+                            f"({getattr(exc, 'msg', None) or exc})") from exc
 
 
-def load_from_endpoint(url: str, *, timeout: float = DEFAULT_TIMEOUT) -> Ontology:
-    """Every named graph of the store as an :class:`Ontology` (the default graph if there are none)."""
-    names = graph_names(url, timeout=timeout)
+def load_from_endpoint(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES) -> Ontology:
+    """Every named graph of the store as an :class:`Ontology` (the default graph if there are none).
+
+    ``timeout`` is the total deadline of each request, ``max_bytes`` the largest answer accepted.
+    """
+    names = graph_names(url, timeout=timeout, max_bytes=max_bytes)
     prefixes_by_graph: dict[str, dict[str, str]] = {}
     if PREFIX_GRAPH in names:
-        prefixes_by_graph = _read_prefixes(_construct(url, PREFIX_GRAPH, timeout))
+        try:
+            prefixes_by_graph = _read_prefixes(_construct(url, PREFIX_GRAPH, timeout, max_bytes))
+        except (ValueError, TypeError, AttributeError) as exc:
+            raise EndpointError(f"{url}: the prefix declarations in graph <{PREFIX_GRAPH}> are malformed "
+                                f"({exc}); publish the ontology again") from exc
     data_names: list[str | None] = [name for name in names if name != PREFIX_GRAPH] or [None]  # None: default graph
     convert = TermConverter()
     sources = []
     for name in data_names:
         graph_id = name or "urn:kamgraph:default-graph"
         display = f"{url} graph <{graph_id}>" if name else f"{url} default graph"
+        try:
+            triples = TripleIndex.from_oxigraph(_construct(url, name, timeout, max_bytes), convert)
+        except Rdf12Term as exc:
+            raise EndpointError(f"{display} holds {exc.construct}, which kamgraph does not read "
+                                f"(RDF 1.1 only): {exc}") from exc
         sources.append(SourceFile(path=Path(graph_id), display=display, text="", graph_id=URIRef(graph_id),
-                                  prefixes=prefixes_by_graph.get(graph_id, {}),
-                                  triples=TripleIndex.from_oxigraph(_construct(url, name, timeout), convert)))
+                                  prefixes=prefixes_by_graph.get(graph_id, {}), triples=triples))
     return assemble(sources, when_empty=lambda: EndpointError(
         f"{url}: the store holds no statements; publish the ontology first "
         "(kamgraph publish --store <graph store URL> --endpoint <query URL>)"))
@@ -167,7 +174,7 @@ def publish(ontology: Ontology, store_url: str, query_url: str, *, keep_others: 
     existing = [name for name in graph_names(query_url, timeout=timeout) if name.startswith(FILE_GRAPH_PREFIX)]
     declared: dict[str, dict[str, str]] = {}
     if keep_others:
-        declared = _read_prefixes(_construct(query_url, PREFIX_GRAPH, timeout))
+        declared = _read_prefixes(_construct(query_url, PREFIX_GRAPH, timeout, DEFAULT_MAX_BYTES))
     done = Published()
     for source in ontology.files:
         _put(store_url, str(source.graph_id), _ntriples(source), timeout)

@@ -90,6 +90,19 @@ def from_oxigraph(term: OxTerm) -> Node:
     raise TypeError(f"unsupported RDF term {term!r}")
 
 
+def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """The pyoxigraph term for an rdflib term (the other way from :func:`from_oxigraph`)."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)) if term.datatype else None)
+    raise TypeError(f"unsupported RDF term {term!r}")
+
+
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _XSD_STRING_REF = URIRef(_XSD_STRING)
 

@@ -24,11 +24,13 @@ import csv
 import io
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
 from networkx.readwrite import json_graph
-from rdflib import Graph, URIRef
+from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from kamgraph.graph.concepts import ConceptGraph
 from kamgraph.sources.canonical import stable_blank_nodes
@@ -125,31 +127,58 @@ def to_json(concepts: ConceptGraph) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def _sorted_jsonld(value: Any) -> Any:
-    """JSON-LD with every unordered array sorted (``@list`` keeps its order: it is an RDF list)."""
-    if isinstance(value, dict):
-        return {key: (_sorted_jsonld_list(item) if key == "@list" else _sorted_jsonld(item))
-                for key, item in value.items()}
-    if isinstance(value, list):
-        items = [_sorted_jsonld(item) for item in value]
-        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True, ensure_ascii=False))
-    return value
-
-
-def _sorted_jsonld_list(value: Any) -> Any:
-    return [_sorted_jsonld(item) for item in value] if isinstance(value, list) else _sorted_jsonld(value)
-
-
 def to_jsonld(data: Graph, prefixes: dict[str, str]) -> str:
     """The RDF statements themselves, with the ontology's own prefixes as the JSON-LD context.
 
-    Blank nodes are relabelled canonically and arrays sorted, so the same
-    statements always give the same bytes, however they were stored.
+    Written flat, one node object per subject and blank nodes by their ``_:`` name,
+    so no nesting in the data can make the writer recurse (rdflib's own JSON-LD
+    writer embeds blank nodes and fails past ~600 levels). Blank nodes are
+    relabelled canonically and statements sorted, so the same statements always
+    give the same bytes, however they were stored.
     """
-    context = {prefix: namespace for prefix, namespace in sorted(prefixes.items()) if prefix and namespace}
+    context = {prefix: namespace for prefix, namespace in sorted(prefixes.items())
+               if prefix and prefix != "_" and namespace and ":" not in prefix}
+    compact = _compactor(context)
+    nodes: dict[Node, dict[str, Any]] = {}
     canonical = stable_blank_nodes(data)
-    text = canonical.serialize(format="json-ld", context=context, indent=2, auto_compact=True)
-    return json.dumps(_sorted_jsonld(json.loads(text)), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    for subject, predicate, value in sorted(canonical, key=lambda t: (t[0].n3(), t[1].n3(), t[2].n3())):
+        node = nodes.setdefault(subject, {"@id": _node_id(subject, compact)})
+        if predicate == RDF.type and not isinstance(value, Literal):
+            node.setdefault("@type", []).append(_node_id(value, compact))
+        else:
+            node.setdefault(compact(str(predicate)), []).append(_jsonld_value(value, compact))
+    document = {"@context": context, "@graph": list(nodes.values())}
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+_LOCAL_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
+
+
+def _compactor(context: dict[str, str]) -> Callable[[str], str]:
+    """``prefix:local`` for an IRI under a context prefix (when the local part is a plain name), else the IRI."""
+    by_length = sorted(context.items(), key=lambda item: -len(item[1]))
+
+    def compact(iri: str) -> str:
+        for prefix, namespace in by_length:
+            local = iri[len(namespace):]
+            if iri.startswith(namespace) and (local == "" or _LOCAL_NAME.match(local)):
+                return f"{prefix}:{local}"
+        return iri
+    return compact
+
+
+def _node_id(term: Node, compact: Callable[[str], str]) -> str:
+    return f"_:{term}" if isinstance(term, BNode) else compact(str(term))
+
+
+def _jsonld_value(term: Node, compact: Callable[[str], str]) -> dict[str, str]:
+    if not isinstance(term, Literal):
+        return {"@id": _node_id(term, compact)}
+    if term.language:
+        return {"@value": str(term), "@language": term.language}
+    if term.datatype is not None and term.datatype != XSD.string:
+        return {"@value": str(term), "@type": str(term.datatype)}
+    return {"@value": str(term)}
 
 
 def to_csv(concepts: ConceptGraph, table: str = "concepts") -> str:

@@ -92,7 +92,7 @@ def _by_section(concepts: ConceptGraph, listed: list[Entry]) -> list[dict]:
          "entries": [e for e in listed if e.section == s.id]} for s in concepts.sections]
     rest = [e for e in listed if e.section not in {s.id for s in concepts.sections}]
     if rest:
-        groups.append({"id": None, "title": {"nl": "Buiten de secties", "en": "Outside the sections"}, "entries": rest})
+        groups.append({"id": None, "title": {lang: heading("outside", lang) for lang in languages}, "entries": rest})
     return [g for g in groups if g["entries"]]
 
 
@@ -156,6 +156,7 @@ def render_markdown(concepts: ConceptGraph) -> str:
 _HEADINGS = {
     "alphabetical": {"nl": "Alfabetisch", "en": "Alphabetical"},
     "sections": {"nl": "Per sectie", "en": "By section"},
+    "outside": {"nl": "Buiten de secties", "en": "Outside the sections"},
     "map": {"nl": "op de kaart", "en": "on the map"},
     "index": {"nl": "Index", "en": "Index"},
     "definition": {"nl": "Geen definitie in de bron.", "en": "No definition in the source."},

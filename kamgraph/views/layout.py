@@ -4,8 +4,10 @@ The map shows the vocabulary's structure: each category gets a disc of its own
 (area by the room its boxes need), the discs are arranged by how strongly their
 categories are related (igraph's Fruchterman–Reingold over the categories, then
 packed so no two discs overlap), and each category's concepts are laid out
-inside its disc by igraph's Fruchterman–Reingold over the relations among them.
-A grid-backed pass then pushes overlapping boxes apart. Every step is seeded and
+inside its disc by igraph's Fruchterman–Reingold over the relations among them,
+spread evenly over the disc and set in a grid of cells as large as the
+category's largest box (:func:`snap_to_cells`), so no two boxes overlap however
+large the category. A grid-backed pass pushes apart any boxes that still do. Every step is seeded and
 its input sorted, so the same graph always gets the same positions, and each is
 near-linear (a few seconds at 10,000 concepts), so there is one code path at
 every size.
@@ -28,11 +30,13 @@ import hashlib
 import json
 import math
 import random
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
 import networkx as nx
 
+from kamgraph.errors import KamgraphWarning
 from kamgraph.output import write_atomic
 
 SEED = 20261127
@@ -40,10 +44,10 @@ SEED = 20261127
 # at most about 8.6 px per character (capitals, wide letters), lines wrap at spaces once the text is ~156 px wide,
 # 14 px per line, plus 30 px of box around the text each way; GAP keeps a little white between neighbouring boxes.
 CHAR_WIDTH, LINE_HEIGHT, MAX_TEXT_WIDTH, BOX_PADDING, GAP = 8.6, 14.0, 156.0, 30.0, 8.0
-ROOM = 2.4  # a category's disc holds ROOM times the area of its boxes: space for arrows and a region label
+ROOM = 1.5  # a category's disc holds ROOM times the area of its cells: space for arrows and a region label
 REGION_MARGIN = 90.0  # px between two categories' discs (room for the region's label)
 REUSE_SHARE = 0.5  # reuse the previous positions when at least this share of the nodes had one
-LAYOUT_VERSION = "5"  # bump when the algorithm changes, so cached positions are not reused
+LAYOUT_VERSION = "6"  # bump when the algorithm changes, so cached positions are not reused
 CACHE_KEEP = 16  # sidecar files kept per cache folder (the most recent)
 PREVIOUS_CANDIDATES = 4  # newest sidecars looked at for the previous build's positions
 
@@ -67,10 +71,14 @@ def read_cached_layout(path: Path) -> Positions | None:
     """
     try:
         stored = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(stored, dict) or stored.get("version") != LAYOUT_VERSION:
-            return None
+        if stored.get("version") != LAYOUT_VERSION:  # a list or a number: AttributeError, corrupt
+            return None  # another layout version's file: not corrupt, just not reusable
         return {str(node): (int(x), int(y)) for node, (x, y) in stored["positions"].items()}
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError) as exc:
+        warnings.warn(KamgraphWarning(f"{path}: a corrupt layout cache file, ignored and laid out again "
+                                      f"({type(exc).__name__})"), stacklevel=2)
         return None
 
 
@@ -143,8 +151,6 @@ def fresh_layout(graph: nx.MultiDiGraph, sizes: dict[str, tuple[float, float]]) 
     """Categories as packed discs arranged by their relations; inside each, its concepts by theirs."""
     groups = _groups(graph)
     names = sorted(groups)
-    radius = {name: math.sqrt(ROOM * sum(sizes[n][0] * sizes[n][1] for n in groups[name]) / math.pi)
-              for name in names}
     category_of = {node: name for name, nodes in groups.items() for node in nodes}
     weights: dict[tuple[str, str], int] = {}
     inner: dict[str, list[tuple[str, str]]] = {name: [] for name in names}
@@ -155,13 +161,21 @@ def fresh_layout(graph: nx.MultiDiGraph, sizes: dict[str, tuple[float, float]]) 
         else:
             pair = (a, b) if a < b else (b, a)
             weights[pair] = weights.get(pair, 0) + 1
+    local: dict[str, dict[str, tuple[float, float]]] = {}
+    radius: dict[str, float] = {}
+    for name in names:
+        cell = (max(sizes[n][0] for n in groups[name]), max(sizes[n][1] for n in groups[name]))
+        reach = math.sqrt(ROOM * len(groups[name]) * cell[0] * cell[1] / math.pi)
+        spread = {node: (x * reach, y * reach) for node, (x, y) in _disc_layout(groups[name], inner[name]).items()}
+        local[name] = snap_to_cells(spread, cell)
+        # the disc the category takes: its farthest box, whole
+        radius[name] = max(math.hypot(x, y) for x, y in local[name].values()) + math.hypot(*cell) / 2
     centres = _pack_discs(names, radius, weights)
     positions: dict[str, list[float]] = {}
     for name in names:
         cx, cy = centres[name]
-        reach = radius[name] * 0.82  # boxes have width: keep their centres inside the disc
-        for node, (x, y) in _disc_layout(groups[name], inner[name]).items():
-            positions[node] = [cx + x * reach, cy + y * reach]
+        for node, (x, y) in local[name].items():
+            positions[node] = [cx + x, cy + y]
     separate_boxes(positions, sizes)
     return {node: (round(x), round(y)) for node, (x, y) in sorted(positions.items())}
 
@@ -234,8 +248,37 @@ def _disc_layout(nodes: list[str], links: list[tuple[str, str]]) -> dict[str, tu
     coords = shape.layout_fruchterman_reingold(seed=start, niter=300, grid=grid).coords
     cx = sum(x for x, _ in coords) / len(coords)
     cy = sum(y for _, y in coords) / len(coords)
-    reach = max((math.hypot(x - cx, y - cy) for x, y in coords), default=0.0) or 1.0
-    return {node: ((x - cx) / reach, (y - cy) / reach) for node, (x, y) in zip(nodes, coords, strict=True)}
+    # FR leaves a dense core and a few far outliers; spread the nodes evenly over the disc's area instead,
+    # keeping each one's direction and the order of their distances from the middle (related stay near)
+    polar = sorted(((math.hypot(x - cx, y - cy), math.atan2(y - cy, x - cx), node)
+                    for node, (x, y) in zip(nodes, coords, strict=True)), key=lambda p: (p[0], p[2]))
+    count = len(polar)
+    return {node: (math.sqrt((rank + 0.5) / count) * math.cos(angle), math.sqrt((rank + 0.5) / count) * math.sin(angle))
+            for rank, (_, angle, node) in enumerate(polar)}
+
+
+def snap_to_cells(targets: dict[str, tuple[float, float]], cell: tuple[float, float]) -> dict[str, tuple[float, float]]:
+    """Each node in the free grid cell (as large as the largest box) nearest its target, middle ones first.
+
+    Boxes in different cells cannot overlap, so a category of any size is readable
+    once opened, and the positions keep the layout's neighbourhoods.
+    """
+    width, height = cell
+    taken: set[tuple[int, int]] = set()
+    placed: dict[str, tuple[float, float]] = {}
+    for node, (x, y) in sorted(targets.items(), key=lambda item: (math.hypot(*item[1]), item[0])):
+        gx, gy = round(x / width), round(y / height)
+        ring = 0
+        while True:
+            free = [(gx + dx, gy + dy) for dx in range(-ring, ring + 1) for dy in range(-ring, ring + 1)
+                    if max(abs(dx), abs(dy)) == ring and (gx + dx, gy + dy) not in taken]
+            if free:
+                best = min(free, key=lambda c: (math.hypot(c[0] * width - x, c[1] * height - y), c))
+                break
+            ring += 1
+        taken.add(best)
+        placed[node] = (best[0] * width, best[1] * height)
+    return placed
 
 
 def extend_layout(graph: nx.MultiDiGraph, kept: Positions, sizes: dict[str, tuple[float, float]]) -> Positions:
@@ -254,6 +297,7 @@ def extend_layout(graph: nx.MultiDiGraph, kept: Positions, sizes: dict[str, tupl
         neighbours[u].add(v)
         neighbours[v].add(u)
     new = [node for node in sorted(graph.nodes) if node not in positions]
+    boxes = _BoxIndex(positions, sizes)
     # nodes with most placed neighbours first, so each one placed helps the next
     for node in sorted(new, key=lambda n: (-sum(1 for m in neighbours[n] if m in positions), n)):
         placed = [m for m in sorted(neighbours[node]) if m in positions]
@@ -271,9 +315,54 @@ def extend_layout(graph: nx.MultiDiGraph, kept: Positions, sizes: dict[str, tupl
         else:
             right = max(x + sizes.get(m, (0, 0))[0] for m, (x, _) in positions.items())
             point = (right + sizes[node][0], 0.0)
-        positions[node] = [point[0] + sizes[node][0] / 2, point[1] + sizes[node][1] / 2]
+        spot = free_spot(point, node, boxes, sizes)
+        positions[node] = [spot[0], spot[1]]
+        boxes.add(node, spot)
     separate_boxes(positions, sizes, pinned=set(kept))
     return {node: (round(x), round(y)) for node, (x, y) in sorted(positions.items())}
+
+
+class _BoxIndex:
+    """Placed boxes by grid cell (as large as the largest box), to find overlaps near a point in O(1)."""
+
+    def __init__(self, positions: dict[str, list[float]], sizes: dict[str, tuple[float, float]]) -> None:
+        self.sizes = sizes
+        self.cell = (max(w for w, _ in sizes.values()), max(h for _, h in sizes.values()))
+        self.cells: dict[tuple[int, int], list[tuple[str, float, float]]] = {}
+        for node, (x, y) in positions.items():
+            self.add(node, (x, y))
+
+    def _key(self, x: float, y: float) -> tuple[int, int]:
+        return math.floor(x / self.cell[0]), math.floor(y / self.cell[1])
+
+    def add(self, node: str, at: tuple[float, float]) -> None:
+        self.cells.setdefault(self._key(*at), []).append((node, at[0], at[1]))
+
+    def clear(self, node: str, at: tuple[float, float]) -> bool:
+        """Would ``node``'s box at ``at`` overlap no placed box?"""
+        width, height = self.sizes[node]
+        gx, gy = self._key(*at)
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for other, x, y in self.cells.get((gx + dx, gy + dy), ()):
+                    if (abs(x - at[0]) < (width + self.sizes[other][0]) / 2
+                            and abs(y - at[1]) < (height + self.sizes[other][1]) / 2):
+                        return False
+        return True
+
+
+def free_spot(point: tuple[float, float], node: str, boxes: _BoxIndex,
+              sizes: dict[str, tuple[float, float]]) -> tuple[float, float]:
+    """The place nearest ``point`` where ``node``'s box overlaps none placed: rings of tries around it."""
+    step = min(sizes[node]) / 2
+    for ring in range(0, 400):
+        tries = max(1, 8 * ring)
+        for k in range(tries):
+            angle = 2 * math.pi * k / tries
+            at = (point[0] + ring * step * math.cos(angle), point[1] + ring * step * math.sin(angle))
+            if boxes.clear(node, at):
+                return at
+    return point  # not reached for any map of sensible size; the overlap pass then makes room
 
 
 def _middle(points: Iterable[list[float] | tuple[float, float]]) -> tuple[float, float]:

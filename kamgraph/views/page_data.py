@@ -13,9 +13,11 @@ script reads them; every text is data, never markup)::
     relationTypes  [{id, labels, inverseLabels, kind, symmetric, used, sequence}]  relation types drawn on this
                    page; ``sequence``: a kamo:SequenceProperty (subject before object: Compare's timeline)
     sections       [{id, labels, number, firstLine, lastLine, text}]     the source's sections, in order
-    concepts       [{id, x, y, colour, <the concept record, camelCase>}]  in the summary's reading order;
+    concepts       [{id, x, y, colour, sourceSection, <the concept record, camelCase>}]  in reading order
+                   (``sourceSection``: the section id when dcterms:source is a section, so "Bron" stays in the page);
                    the page script makes vis-network's nodes from these rows (its edges from ``edges``)
-    edges          [{id, from, to, relation, status, evidence}]
+    edges          [{id, from, to, relation, status, evidence, lines}]  status, evidence and source lines from the
+                   relation's owl:Axiom (kamo:relationStatus, kamo:evidence, kamo:sourceLines), when it has one
     overview       null | {groups: [{id, labels, colour, count, x, y, size, font}]}  above OVERVIEW_THRESHOLD
     vocabulary     text                      what stored study progress is keyed by (one per vocabulary,
                    the same in every language and topic view), see :mod:`kamgraph.views.practise`
@@ -37,6 +39,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import networkx as nx
+from rdflib import URIRef
 
 from kamgraph.findings import Finding
 from kamgraph.graph import CONCEPT_FIELDS, ConceptGraph
@@ -122,10 +125,12 @@ def page_data(concepts: ConceptGraph, *, scope: str | None = None, topics: dict[
         attrs = graph.nodes[node_id]
         x, y = positions[node_id]
         concept_rows.append({**concept_row(node_id, attrs), "x": int(x), "y": int(y),
-                             "colour": colours.get(attrs["category"], "#cccccc")})
+                             "colour": colours.get(attrs["category"], "#cccccc"),
+                             "sourceSection": _source_section(concepts, attrs["source"], section_order)})
     edge_rows = [{"id": f"{u}|{key}|{v}", "from": u, "to": v, "relation": key,
                   "status": graph.edges[u, v, key].get("status"),
-                  "evidence": graph.edges[u, v, key].get("evidence", {})}
+                  "evidence": graph.edges[u, v, key].get("evidence", {}),
+                  "lines": graph.edges[u, v, key].get("lines")}
                  for u, v, key in sorted(graph.edges(keys=True))]
     overview = _overview(graph, positions, category_rows) if len(concept_rows) > OVERVIEW_THRESHOLD else None
     data = {
@@ -197,6 +202,15 @@ def _members(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
     """Concept ids per category, sorted."""
     return {category: sorted(ids) for category, ids in
             nx.utils.groups(dict(graph.nodes(data="category"))).items()}
+
+
+def _source_section(concepts: ConceptGraph, source: str | None, section_order: dict[str, int]) -> str | None:
+    """The section id when a concept's dcterms:source is a section of the source document (its passage is in the
+    page, so the page links there instead of to the IRI), else None."""
+    if not source:
+        return None
+    section = concepts.node_id(URIRef(source))
+    return section if section in section_order else None
 
 
 def _overview(graph: nx.MultiDiGraph, positions: dict, category_rows: list[dict]) -> dict:

@@ -73,7 +73,7 @@ def network_options() -> dict:
                   "font": {"face": "system-ui, sans-serif", "size": 14, "color": "#1b1b1b"},
                   "borderWidth": 1},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
-                  "font": {"size": 11, "align": "middle", "color": "#444", "strokeWidth": 3,
+                  "font": {"size": 14, "align": "middle", "color": "#444", "strokeWidth": 3,
                            "strokeColor": "#ffffff"},
                   "color": {"color": "#9aa3ad", "highlight": "#33475b", "hover": "#33475b"},
                   "smooth": {"enabled": True, "type": "continuous", "roundness": 0.25}},

@@ -48,7 +48,7 @@ def test_a_source_definition_stays_the_definition_beside_an_explanation(browser)
 def test_a_dutch_reader_finds_every_concept_of_the_tour_explained(browser):
     page, log = open_map(browser, OUTPUT / "index.html", fragment="#lang=nl")
     rows = concept_rows(page)
-    page.locator("#tour-next").click()
+    page.locator("#tour-begin").click()  # the tour card over the map
     seen = []
     while True:
         selected = page.evaluate("kamgraph.state.selected")
@@ -64,4 +64,15 @@ def test_a_dutch_reader_finds_every_concept_of_the_tour_explained(browser):
         page.locator("#tour-next").click()
     assert sorted(seen) == sorted(rows) and len(seen) == 106
     assert log.page_errors == [] and log.console_errors == []
+    page.context.close()
+
+
+def test_the_map_tooltip_shows_the_explanation_under_its_mark(browser):
+    page, _ = open_map(browser, OUTPUT / "index.html", fragment="#lang=nl")
+    rows = concept_rows(page)
+    tip = page.evaluate("kamgraph.nodes.get('kam:Participation').title.textContent")
+    participation = rows["kam:Participation"]
+    assert tip == participation["labels"]["nl"] + MARK["nl"] + participation["explanations"]["nl"]
+    defined = page.evaluate("kamgraph.nodes.get('kam:KeyAccountManager').title.textContent")
+    assert MARK["nl"] not in defined and rows["kam:KeyAccountManager"]["definitions"]["nl"] in defined
     page.context.close()

@@ -131,6 +131,8 @@ def test_compare_shows_a_sequence_as_a_timeline_in_the_ontologys_order(browser, 
     reading = next(r for r in kam["relationTypes"] if r["sequence"])["labels"]["nl"]
     assert page.locator("#compare .timeline-step").all_text_contents() == ["→ " + reading] * 2
     assert page.locator("#compare .compare-row.timeline").count() == 1
+    first, last = (concept(kam, n)["labels"]["nl"] for n in (generations[0], generations[-1]))
+    assert page.locator("#compare h2").text_content().endswith(f"{first} → {last}")
     page.context.close()
 
 

@@ -56,3 +56,22 @@ def test_watch_rebuilds_on_change_and_keeps_the_last_good_map(ontology: Path, tm
         code = process.stop()
     assert code == 130
     assert not any("Traceback" in line for line in process.seen)
+
+
+def test_a_stray_rdf12_tilde_is_a_finding_and_the_last_map_stays(tmp_path: Path):
+    """One ``~`` typed after a statement used to take watch and serve down (a TypeError in term conversion)."""
+    from helpers import SMALL
+    from kamgraph.live.watch import Rebuilder
+
+    source = tmp_path / "small.ttl"
+    source.write_bytes(SMALL.read_bytes())
+    out = tmp_path / "out"
+    rebuilder = Rebuilder([source], out)
+    assert rebuilder.run().ok
+    before = (out / "index.html").read_bytes()
+    source.write_text(SMALL.read_text(encoding="utf-8") + "ex:Apple skos:related ex:Pear ~ .\n", encoding="utf-8")
+    outcome = rebuilder.run()
+    assert not outcome.ok
+    [finding] = outcome.findings
+    assert finding.code == "rdf12-unsupported" and "reifier ~" in finding.message and finding.line is not None
+    assert (out / "index.html").read_bytes() == before

@@ -101,6 +101,27 @@ def test_markdown_escaping_keeps_the_text():
     assert map_link("A&B", "nl") == "index.html#concept=A%26B&lang=nl"
 
 
+THIRD_LANGUAGE = """@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix ex: <http://example.org/> .
+ex:S a skos:ConceptScheme ; skos:prefLabel "Thesaurus"@de .
+ex:A a skos:Concept ; skos:inScheme ex:S ; skos:prefLabel "Apfel"@de , "Apple"@en , "Appel"@nl ;
+    skos:definition "Obst"@de .
+ex:B a skos:Concept ; skos:inScheme ex:S ; skos:prefLabel "Birne"@de , "Poire"@fr ; skos:broader ex:A .
+"""
+
+
+def test_a_vocabulary_in_other_languages_than_nl_and_en_gets_a_glossary(run_cli, tmp_path):
+    source = tmp_path / "de.ttl"
+    source.write_text(THIRD_LANGUAGE, encoding="utf-8")
+    code, _, err = run_cli("glossary", "--ontology", source, "--out", tmp_path / "out")
+    assert code == 0, err
+    page = (tmp_path / "out" / "glossary.html").read_text(encoding="utf-8")
+    markdown = (tmp_path / "out" / "glossary.md").read_text(encoding="utf-8")
+    for text in ("Apfel", "Birne", "Poire", "Obst", "Outside the sections", 'lang="de"', 'lang="fr"'):
+        assert text in page, text
+    assert "Apfel" in markdown and "Poire (fr)" in markdown
+
+
 def test_editorial_explanations_are_shown_marked_apart_from_definitions(kam):
     html, markdown = render_html(kam), render_markdown(kam)
     participation = kam.graph.nodes["kam:Participation"]["explanations"]

@@ -74,8 +74,8 @@ def test_the_markup_is_only_ours(built):
     assert tags.count("script") == 3  # vis-network, the page script, the JSON data island
     assert tags.count("style") == 2
     assert not {"img", "svg", "iframe", "object", "embed", "base", "link", "form"} & set(tags)
-    # the template's one link is its skip link; concept links are made by the page script
-    assert [a.get("href") for t, a in elements if t == "a"] == ["#outline-section"]
+    # the template's links are its skip links; concept links are made by the page script
+    assert [a.get("href") for t, a in elements if t == "a"] == ["#outline-section", "#details"]
     assert [a.get("http-equiv") for t, a in elements if t == "meta" and "http-equiv" in a] == [
         "Content-Security-Policy"]
     for tag, attributes in elements:

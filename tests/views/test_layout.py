@@ -10,7 +10,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from helpers import ONTOLOGY, SMALL, page_data_of
+from helpers import FIXTURES, ONTOLOGY, SMALL, page_data_of
 from kamgraph.graph import from_ontology
 from kamgraph.pipeline import LAYOUT_CACHE, build_map
 from kamgraph.sources.files import load_ontology
@@ -26,19 +26,7 @@ from kamgraph.views.layout import (
 )
 from kamgraph.views.site import render_map
 
-NEW_CONCEPT = """@prefix kam:  <https://w3id.org/kamgraph/kam/> .
-@prefix kamo: <https://w3id.org/kamgraph/kamo#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-
-kam:PriceNegotiation a skos:Concept , kamo:Activity ;
-    skos:inScheme kam:Scheme ;
-    skos:prefLabel "Prijsonderhandeling"@nl , "Price negotiation"@en ;
-    skos:definition "Onderhandelen over de prijs."@nl , "Negotiating the price."@en ;
-    dcterms:source kam:Section_S13 ;
-    kamo:origin "source" ;
-    kamo:concerns kam:SellingPrice .
-"""
+NEW_CONCEPT = FIXTURES / "new-concept.ttl"  # one activity more, related to an existing concept
 
 
 def large_graph(count: int, categories: int = 5) -> nx.MultiDiGraph:
@@ -115,18 +103,15 @@ def test_an_unusable_sidecar_is_laid_out_again(tmp_path: Path, content: str):
 
 def test_adding_one_concept_leaves_the_others_in_place_and_puts_it_by_its_neighbour(tmp_path: Path):
     out = tmp_path / "out"
-    extra = tmp_path / "extra"
-    extra.mkdir()
     build_map([ONTOLOGY], out)
     before = {c["id"]: (c["x"], c["y"]) for c in page_data_of((out / "index.html").read_text())["concepts"]}
-    (extra / "price-negotiation.ttl").write_text(NEW_CONCEPT)
-    build_map([ONTOLOGY, extra], out)
+    build_map([ONTOLOGY, NEW_CONCEPT], out)
     after = {c["id"]: (c["x"], c["y"]) for c in page_data_of((out / "index.html").read_text())["concepts"]}
     assert set(after) == set(before) | {"kam:PriceNegotiation"}
     assert median_shift(before, after) <= 2.0
     assert max(math.dist(before[n], after[n]) for n in before) <= 2.0
     # beside a concept of its own category (Activity), not left at the edge of the map
-    graph = from_ontology(load_ontology([ONTOLOGY, extra])).graph
+    graph = from_ontology(load_ontology([ONTOLOGY, NEW_CONCEPT])).graph
     siblings = [n for n, c in graph.nodes(data="category") if c == "kamo:Activity" and n != "kam:PriceNegotiation"]
     assert min(math.dist(after["kam:PriceNegotiation"], after[n]) for n in siblings) <= 250
     assert overlapping_pairs(graph, after) == []

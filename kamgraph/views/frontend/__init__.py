@@ -23,7 +23,9 @@ MODULES = (
     "model.js",       # the page data and its indexes, read once
     "visibility.js",  # what is drawn: one pure function of the state
     "state.js",       # the one state object and its transitions
+    "status.js",      # relation status (stated, implied, beyond the source): line styles and names (pure)
     "map.js",         # the adapter over vis-network: DataSet, filtered DataViews, display from the state
+    "regions.js",     # categories as labelled regions behind the concepts; their names when labels are too small
     "overview.js",    # large maps: category bubbles and the "Overview" button
     "draft.js",       # draft maps: badges on the canvas, findings in the panel
     "panel.js",       # the details panel and the selection's status line

@@ -7,10 +7,14 @@
 kamgraph.compare = (function () {
   var el = kamgraph.dom.el;
 
+  var kindsOf = new WeakMap();  // model -> relation type id -> relation type row (built once per model)
   function relationKinds(model) {
-    var kinds = new Map();
-    model.data.relationTypes.forEach(function (r) { kinds.set(r.id, r); });
-    return kinds;
+    if (!kindsOf.has(model)) {
+      var kinds = new Map();
+      model.data.relationTypes.forEach(function (r) { kinds.set(r.id, r); });
+      kindsOf.set(model, kinds);
+    }
+    return kindsOf.get(model);
   }
 
   /* Narrower concepts of ``id`` (ids, in reading order). Pure over the model. */
@@ -24,7 +28,14 @@ kamgraph.compare = (function () {
       var r = kinds.get(e.relation);
       if (r && r.kind === "narrower") { found.add(e.to); }
     });
-    return model.order.filter(function (c) { return found.has(c); });
+    return inReadingOrder(model, Array.from(found));
+  }
+
+  var positionsOf = new WeakMap();  // model -> concept id -> its place in the reading order
+  function inReadingOrder(model, ids) {
+    if (!positionsOf.has(model)) { positionsOf.set(model, new Map(model.order.map(function (id, i) { return [id, i]; }))); }
+    var at = positionsOf.get(model);
+    return ids.filter(function (id) { return at.has(id); }).sort(function (a, b) { return at.get(a) - at.get(b); });
   }
 
   function broader(model, id) {
@@ -85,8 +96,12 @@ kamgraph.compare = (function () {
 
   /* Every concept worth comparing: with two or more narrower concepts, or starting a sequence. */
   function candidates(model) {
+    var sequences = model.data.relationTypes.some(function (r) { return r.sequence; });
     return model.order.filter(function (id) {
-      return narrower(model, id).length >= 2 || (chain(model, id)[0] === id && chain(model, id).length >= 2);
+      if (narrower(model, id).length >= 2) { return true; }
+      if (!sequences) { return false; }
+      var line = chain(model, id);
+      return line[0] === id && line.length >= 2;
     });
   }
 
@@ -166,7 +181,10 @@ kamgraph.compare = (function () {
         return;
       }
       var title = shown.kind === "timeline" ? ui("compareTimeline") : ui("compareGroup");
-      var heading = el("h2", title + (shown.about ? ": " + words.concept(model.concepts.get(shown.about)) : ""));
+      var first = words.concept(model.concepts.get(shown.members[0]));
+      var last = words.concept(model.concepts.get(shown.members[shown.members.length - 1]));
+      var about = shown.about ? words.concept(model.concepts.get(shown.about)) : null;
+      var heading = el("h2", title + ": " + (shown.kind === "timeline" ? (about ? about + ", " : "") + first + " → " + last : about));
       root.appendChild(heading);
       var row = el("ol", null, "compare-row " + shown.kind);
       row.style.setProperty("--columns", String(shown.members.length));

@@ -44,6 +44,23 @@ kamgraph.legend = (function () {
         relationList.appendChild(item);
       });
       document.getElementById("relation-filter").hidden = model.data.relationTypes.length === 0;
+      renderStatusKey();
+    }
+
+    /* How each relation status present on this page is drawn: a line sample and its name. */
+    function renderStatusKey() {
+      var box = document.getElementById("status-key"), list = box.querySelector("ul");
+      var present = new Set(model.data.edges.map(function (e) { return e.status; }));
+      list.replaceChildren();
+      Object.keys(kamgraph.relationStatus.STYLES).forEach(function (status) {
+        if (!present.has(status)) { return; }
+        var item = el("li", null, "status-" + status);
+        item.dataset.status = status;
+        item.appendChild(el("span", null, "line-sample"));
+        item.appendChild(el("span", ui(kamgraph.relationStatus.textKey(status))));
+        list.appendChild(item);
+      });
+      box.hidden = list.children.length === 0;
     }
 
     function renderFilters() {

@@ -19,10 +19,12 @@
   app.progress = kamgraph.progress.open(model);
   var routing = kamgraph.routing.mount(app);
   app.map = kamgraph.map.mount(app);
+  app.regions = kamgraph.regions.mount(app);
   var tour = kamgraph.tour.mount(app);  // before the views render: it restores the visited concepts into the state
-  var views = [kamgraph.modes.mount(app), app.map.render, kamgraph.overview.mount(app), kamgraph.interface.mount(app),
-               kamgraph.legend.mount(app), kamgraph.panel.mount(app), kamgraph.read.mount(app), kamgraph.compare.mount(app),
-               kamgraph.practise.mount(app), tour, kamgraph.outline.mount(app), kamgraph.search.mount(app), routing.render];
+  var views = [app.regions.render, kamgraph.modes.mount(app), app.map.render, kamgraph.overview.mount(app),
+               kamgraph.interface.mount(app), kamgraph.legend.mount(app), kamgraph.panel.mount(app),
+               kamgraph.read.mount(app), kamgraph.compare.mount(app), kamgraph.practise.mount(app), tour,
+               kamgraph.outline.mount(app), kamgraph.search.mount(app), routing.render];
   kamgraph.draft.mount(app);
   kamgraph.export.mount(app);
   views.forEach(store.subscribe);

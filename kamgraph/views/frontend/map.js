@@ -6,35 +6,44 @@
    whose display differs from what the DataSet holds are updated (each update re-measures). */
 kamgraph.map = (function () {
   var DIM = 0.15;
+  var SELECTED_SCALE = 1.0;  // the zoom a selection is shown at when its neighbours fit (readings at 13 px)
 
   function mount(app) {
     var model = app.model, state = app.state, store = app.store, words = app.words;
     var V = kamgraph.visibility, dom = kamgraph.dom;
-    /* Smallest zoom at which 14 px labels stay readable: ~8.5 px on a laptop, ~10 px on a phone's sharper screen. */
-    var MIN_READABLE_SCALE = window.matchMedia("(max-width: 700px)").matches ? 0.72 : 0.6;
+    /* Smallest zoom at which concept labels are drawn at kamgraph.regions.READABLE_PX (12 px) or more. */
+    var FONT_PX = ((model.data.network.nodes || {}).font || {}).size || 14;
+    var MIN_READABLE_SCALE = kamgraph.regions.READABLE_PX / FONT_PX;
+    /* A touch screen has no hover: a tooltip opened by a tap would stay over the map (the panel says it all). */
+    var TOOLTIPS = !window.matchMedia("(hover: none)").matches;
 
     function tooltip(c) {
       var box = dom.el("div", null, "tip");
       box.appendChild(dom.el("strong", words.concept(c)));
       var definition = words.pick(c.definitions, null) || words.pick(c.standardDefinitions, null);
-      box.appendChild(dom.el("span", definition || app.ui("noDefinition")));
+      var explanation = definition ? null : words.pick(c.explanations, null);
+      if (explanation) {  // editorial: under its mark, as in the details panel
+        box.appendChild(dom.el("em", app.ui("explanation"), "editorial-mark"));
+        box.appendChild(dom.el("span", explanation));
+      } else { box.appendChild(dom.el("span", definition || app.ui("noDefinition"))); }
       return box;
     }
 
     /* ``labelled``: the language the item's label and tooltip are in (not a vis-network option). */
     function conceptItem(c) {
       return { id: c.id, category: c.category, x: c.x, y: c.y, color: dom.safeColour(c.colour),
-               label: words.concept(c), title: tooltip(c), labelled: state.lang };
+               label: words.concept(c), title: TOOLTIPS ? tooltip(c) : undefined, labelled: state.lang };
     }
     function relabelled(item) {
       if (item.bubble) { return kamgraph.overview.bubbleLabels(app, item.category); }
       var c = model.concepts.get(item.id);
-      return { id: item.id, label: words.concept(c), title: tooltip(c), labelled: state.lang };
+      return { id: item.id, label: words.concept(c), title: TOOLTIPS ? tooltip(c) : undefined, labelled: state.lang };
     }
 
     var nodes = new vis.DataSet(model.data.concepts.map(conceptItem).concat(kamgraph.overview.bubbleItems(app)));
     var edges = new vis.DataSet(model.data.edges.map(function (e) {
-      return { id: e.id, from: e.from, to: e.to, relation: e.relation };
+      return Object.assign({ id: e.id, from: e.from, to: e.to, relation: e.relation, status: e.status },
+                           kamgraph.relationStatus.lineStyle(e.status));
     }));
     var nodeView = new vis.DataView(nodes, { filter: function (item) { return V.nodeDrawn(state, item); } });
     var edgeView = new vis.DataView(edges, { filter: function (item) { return V.edgeDrawn(state, item, model.concepts); } });
@@ -65,7 +74,8 @@ kamgraph.map = (function () {
         var label = touches ? (r ? words.pick(r.labels, e.relation) : e.relation) : "";
         var opacity = near && !(near.has(e.from) && near.has(e.to)) ? DIM : 1;
         var shown = e.color && e.color.opacity !== undefined ? e.color.opacity : 1;
-        if ((e.label || "") !== label || shown !== opacity) { edgeChanges.push({ id: e.id, label: label, color: { opacity: opacity } }); }
+        if ((e.label || "") !== label || shown !== opacity) { edgeChanges.push({ id: e.id, label: label,
+          color: Object.assign({}, kamgraph.relationStatus.lineStyle(e.status).color, { opacity: opacity }) }); }
       });
       if (nodeChanges.length) { nodes.update(nodeChanges); }
       if (edgeChanges.length) { edges.update(edgeChanges); }
@@ -76,8 +86,22 @@ kamgraph.map = (function () {
       else if (network.getSelectedNodes().length) { network.unselectAll(); }
     }
 
+    /* The concept in the middle of the map, zoomed so its drawn neighbours are in view around it
+       when that leaves labels readable (relation readings legible too); otherwise as close as readable. */
     function centre(id) {
-      network.focus(id, { scale: Math.max(network.getScale(), MIN_READABLE_SCALE + 0.2), animation: false });
+      var at = network.getPositions([id])[id];
+      var halfWidth = container.clientWidth / 2 - 16, halfHeight = container.clientHeight / 2 - 16;
+      var fits = SELECTED_SCALE;
+      kamgraph.graph.neighbourhood(model.links, id, 1, function (e) { return V.edgeDrawn(state, e, model.concepts); })
+        .forEach(function (n) {
+          if (!drawn(n)) { return; }
+          var b = network.getBoundingBox(n);
+          var across = Math.max(Math.abs(b.left - at.x), Math.abs(b.right - at.x));
+          var down = Math.max(Math.abs(b.top - at.y), Math.abs(b.bottom - at.y));
+          fits = Math.min(fits, across ? halfWidth / across : fits, down ? halfHeight / down : fits);
+        });
+      var scale = Math.max(fits, MIN_READABLE_SCALE * 1.05);
+      network.moveTo({ position: at, scale: scale, animation: false });
     }
 
     function fitTo(ids) { network.fit({ nodes: ids.filter(drawn), animation: false }); }
@@ -89,17 +113,36 @@ kamgraph.map = (function () {
       network.fit({ animation: false });
       if (network.getScale() < MIN_READABLE_SCALE) {
         var first = model.order.find(drawn);
-        if (first) { network.focus(first, { scale: MIN_READABLE_SCALE, animation: false }); }
+        if (first) { network.focus(first, { scale: MIN_READABLE_SCALE * 1.05, animation: false }); }
       }
     }
 
     function render(changed, how) {
-      if (changed.language) { relabel(); }
+      if (changed.language) { relabel(); labelFrame(); }
       if (changed.visibility) { nodeView.refresh(); edgeView.refresh(); }
       if (changed.selection || changed.focus || changed.visibility || changed.language) { restyle(); }
       if (changed.selection || changed.visibility) { syncSelection(); }
       if (changed.selection && how.focus && state.selected && drawn(state.selected)) { centre(state.selected); }
     }
+
+    /* vis-network makes its frame a tab stop; make it a live one: arrows pan, + and - zoom, Enter opens the
+       selection's details. (The outline stays the way to reach every concept by keyboard.) */
+    var frame = container.querySelector(".vis-network");
+    if (frame) {
+      frame.setAttribute("role", "application");
+      frame.addEventListener("keydown", function (event) {
+        var scale = network.getScale(), at = network.getViewPosition(), step = 80 / scale;
+        var moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+        if (moves[event.key]) {
+          network.moveTo({ position: { x: at.x + moves[event.key][0], y: at.y + moves[event.key][1] }, animation: false });
+        } else if (event.key === "+" || event.key === "=") { network.moveTo({ scale: scale * 1.25, animation: false }); }
+        else if (event.key === "-") { network.moveTo({ scale: scale / 1.25, animation: false }); }
+        else if (event.key === "Enter" && state.selected) { document.getElementById("details-title").focus(); }
+        else { return; }
+        event.preventDefault();
+      });
+    }
+    function labelFrame() { if (frame) { frame.setAttribute("aria-label", app.ui("mapKeys")); } }
 
     network.on("click", function (params) {
       if (!params.nodes.length) { return; }

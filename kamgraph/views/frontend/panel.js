@@ -16,6 +16,16 @@ kamgraph.panel = (function () {
   }
   function inRanges(line, ranges) { return ranges.some(function (r) { return line >= r[0] && line <= r[1]; }); }
 
+  /* [[57, 63]] -> "regels 57–63", [[58, 58]] -> "regel 58", [[31, 31], [46, 46]] -> "regels 31, 46" (pure);
+     ``ui`` gives the words "line" and "lines" in the page's language. */
+  function lineText(ranges, ui) {
+    if (!ranges.length) { return ""; }
+    var one = ranges.length === 1 && ranges[0][0] === ranges[0][1];
+    return (one ? ui("line") : ui("lines")) + " " + ranges.map(function (r) {
+      return r[0] === r[1] ? String(r[0]) : r[0] + "–" + r[1];
+    }).join(", ");
+  }
+
   function mount(app) {
     var model = app.model, state = app.state, store = app.store, words = app.words, ui = app.ui;
     var title = document.getElementById("details-title");
@@ -36,9 +46,21 @@ kamgraph.panel = (function () {
       var reading = r ? words.pick(isOutgoing ? r.labels : r.inverseLabels, words.pick(r.labels, e.relation)) : e.relation;
       var other = model.concepts.get(isOutgoing ? e.to : e.from);
       var item = el("li");
-      item.appendChild(document.createTextNode(words.concept(c) + " — " + reading + " → "));
-      item.appendChild(conceptLink(other));
+      var text = el("span", words.concept(c) + " — " + reading + " → ", "sentence");
+      text.appendChild(conceptLink(other));
+      item.appendChild(text);
       if (e.status) { item.dataset.status = e.status; }
+      var key = kamgraph.relationStatus.textKey(e.status);
+      if (key) { item.appendChild(el("span", ui(key), "status status-" + e.status)); }
+      var evidence = words.pickWithLanguage(e.evidence);
+      var lines = lineRanges(e.lines);
+      if (evidence[0] || lines.length) {
+        var more = el("details", null, "evidence");
+        more.appendChild(el("summary", ui("evidence")));
+        if (evidence[0]) { more.appendChild(withLanguage(el("q", evidence[0]), evidence[1])); }
+        if (lines.length) { more.appendChild(el("span", " (" + lineText(lines, ui) + ")", "meta")); }
+        item.appendChild(more);
+      }
       return item;
     }
 
@@ -57,8 +79,11 @@ kamgraph.panel = (function () {
       shown.forEach(function (s) {
         var figure = el("figure", null, "passage");
         var caption = el("figcaption", words.section(s));
-        if (s.firstLine) { caption.appendChild(el("span", " (" + ui("lines") + " " + s.firstLine + "–" + s.lastLine + ")", "meta")); }
+        if (s.firstLine) { caption.appendChild(el("span", " (" + lineText([[s.firstLine, s.lastLine]], ui) + ")", "meta")); }
         figure.appendChild(caption);
+        figure.id = "passage-" + (model.data.sections.indexOf(s) + 1);
+        figure.dataset.section = s.id;
+        figure.tabIndex = -1;
         if (s.text) {
           var quote = el("blockquote");
           var lines = s.text.split("\n");
@@ -74,6 +99,42 @@ kamgraph.panel = (function () {
         box.appendChild(figure);
       });
       return shown.length ? box : null;
+    }
+
+    /* Origin (only where the vocabulary says: kamo:origin), the reference, and the concept's lines. The reference
+       links to its passage in this page when it is a section of the source; any other link is marked as leaving it. */
+    function originLine(c, source) {
+      var origin = el("p", null, "origin");
+      if (c.origin) {
+        origin.appendChild(el("strong", ui("origin") + ": "));
+        origin.appendChild(document.createTextNode(c.origin === "beyond-source" ? ui("beyond") : ui("fromSource")));
+      }
+      var reference = words.pick(c.sourceLabels, c.citation);
+      if (reference) {
+        origin.appendChild(document.createTextNode((c.origin ? " — " : "") + ui("reference") + ": "));
+        var target = c.sourceSection && source ? source.querySelector("[data-section='" + CSS.escape(c.sourceSection) + "']") : null;
+        if (target) {
+          var inside = el("a", reference, "passage-link");
+          inside.href = "#" + target.id;
+          inside.addEventListener("click", function (event) {
+            event.preventDefault();
+            target.scrollIntoView({ block: "start" });
+            target.focus({ preventScroll: true });
+          });
+          origin.appendChild(inside);
+        } else if (c.source) {
+          var link = el("a", reference, "external");
+          link.href = c.source;  // only http(s): checked at build time
+          link.rel = "noopener noreferrer external";
+          link.target = "_blank";
+          link.appendChild(el("span", " ↗ " + ui("outside"), "meta"));
+          origin.appendChild(link);
+        } else { origin.appendChild(document.createTextNode(reference)); }
+        if (c.citation && c.citation !== reference) { origin.appendChild(el("span", " (" + c.citation + ")", "meta")); }
+      }
+      var ranges = lineRanges(c.sourceLines);
+      if (ranges.length) { origin.appendChild(el("span", " · " + lineText(ranges, ui), "meta")); }
+      return origin;
     }
 
     function renderDetails() {
@@ -120,25 +181,13 @@ kamgraph.panel = (function () {
         body.appendChild(note);
       }
       if (!definition[0] && !standard[0] && !explanation[0]) { body.appendChild(el("p", ui("noDefinition"), "meta")); }
-
-      var origin = el("p", null, "origin");
-      origin.appendChild(el("strong", ui("origin") + ": "));
-      origin.appendChild(document.createTextNode(c.origin === "beyond-source" ? ui("beyond") : ui("fromSource")));
-      var reference = words.pick(c.sourceLabels, c.citation);
-      if (reference) {
-        origin.appendChild(document.createTextNode(" — " + ui("reference") + ": "));
-        if (c.source) {
-          var link = el("a", reference);
-          link.href = c.source;  // only http(s): checked at build time
-          link.rel = "noopener noreferrer";
-          origin.appendChild(link);
-        } else { origin.appendChild(document.createTextNode(reference)); }
-        if (c.citation && c.citation !== reference) { origin.appendChild(el("span", " (" + c.citation + ")", "meta")); }
+      var notes = words.pickWithLanguage(c.editorialNotes);
+      if (notes[0]) {
+        notes[0].forEach(function (n) { body.appendChild(withLanguage(el("p", ui("editorial") + ": " + n, "note"), notes[1])); });
       }
-      if (c.sourceLines) { origin.appendChild(el("span", " · " + ui("lines") + " " + c.sourceLines.replace(/L/g, ""), "meta")); }
-      body.appendChild(origin);
 
       var source = passage(c);
+      body.appendChild(originLine(c, source));
       if (source) { body.appendChild(el("h3", ui("passage"))); body.appendChild(source); }
 
       var list = el("ul", null, "sentences");
@@ -159,5 +208,5 @@ kamgraph.panel = (function () {
     };
   }
 
-  return { lineRanges: lineRanges, mount: mount };
+  return { lineRanges: lineRanges, lineText: lineText, mount: mount };
 }());

@@ -219,7 +219,8 @@ kamgraph.practise = (function () {
       root.appendChild(el("h2", ui("modePractise") + ": " + words.pick(model.data.title, "")));
       root.appendChild(el("p", ui("practiseIntro"), "meta"));
       if (!all.length) { root.appendChild(el("p", ui("noQuestions"))); return; }
-      root.appendChild(renderScope());
+      var scopeLine = renderScope();
+      if (scopeLine.querySelectorAll("option").length > 1) { root.appendChild(scopeLine); }  // sections to choose from
       var record = progress.read();
       if (current === null && outcome === null) { choose(null); }
       var box;

@@ -51,7 +51,7 @@ kamgraph.read = (function () {
   function mount(app) {
     var model = app.model, state = app.state, store = app.store, words = app.words, ui = app.ui;
     var root = document.getElementById("read");
-    var found = matcher(model.data.concepts);
+    var found = null;  // the mentions' pattern, made on first use (a vocabulary without source text needs none)
     var rendered = false;
     var phone = window.matchMedia("(max-width: 700px)");
 
@@ -71,6 +71,7 @@ kamgraph.read = (function () {
     }
 
     function renderText() {
+      if (!found) { found = matcher(model.data.sections.some(function (s) { return s.text; }) ? model.data.concepts : []); }
       root.replaceChildren();
       root.appendChild(el("h2", ui("modeRead") + ": " + words.pick(model.data.title, "")));
       root.appendChild(el("p", ui("readIntro"), "meta"));
