@@ -75,17 +75,34 @@ class Run:
     peak_mb: int
 
 
+class OverBudget(Exception):
+    """A child ran longer than the budget (``--budget``) and was stopped: the row says so instead of a ratio."""
+
+
+BUDGET = [900.0]  # wall seconds one child may take; set from --budget
+
+
 def run(command: list[str], *, env: dict[str, str] | None = None, cwd: Path = ROOT) -> Run:
-    """One child process: wall seconds, CPU seconds (user + system) and peak RSS; it must succeed."""
+    """One child process: wall seconds, CPU seconds (user + system) and peak RSS; it must succeed in the budget."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd,
-                               env={**os.environ, **(env or {})})
-    assert process.stderr is not None
-    errors = process.stderr.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"failed: {' '.join(command)}\n{errors.decode(errors='replace')[-2000:]}")
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, cwd=cwd,
+                                   env={**os.environ, **(env or {})})
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() - start > BUDGET[0]:
+                process.kill()
+                _, _, usage = os.wait4(process.pid, 0)
+                raise OverBudget(f"stopped after {BUDGET[0]:.0f} s wall ({usage.ru_utime + usage.ru_stime:.0f} s CPU, "
+                                 f"{usage.ru_maxrss // 1024} MB)")
+            time.sleep(0.02)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            errors.seek(0)
+            raise SystemExit(f"failed: {' '.join(command)}\n{errors.read().decode(errors='replace')[-2000:]}")
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024)
 
 
@@ -188,7 +205,7 @@ def kam_rows(scratch: Scratch, runs: int) -> Path:
 
 
 def large_row(name: str, source: Path, scratch: Scratch, runs: int, goal: float,
-              rss_goal: int | None = None) -> Path:
+              rss_goal: int | None = None) -> Path | None:
     """A cold build against the import floor plus pyoxigraph's parse of the same file."""
     outs: list[Path] = []
 
@@ -204,7 +221,12 @@ def large_row(name: str, source: Path, scratch: Scratch, runs: int, goal: float,
         parses.append((wall, cpu))
         return Run(wall, cpu, 0)
 
-    results = alternated({"floor": lambda: run(FLOOR), "build": cold, "parse": parse}, runs)
+    try:
+        results = alternated({"floor": lambda: run(FLOOR), "build": cold, "parse": parse}, runs)
+    except OverBudget as stopped:
+        print_row(f"{name} cold build ÷ (import floor + pyoxigraph parse)", f"the build was {stopped}",
+                  f"≤ {goal}×" + (f"; ≤ {rss_goal} MB" if rss_goal else ""), "NOT met (did not finish)")
+        return None
     floor, builds = results["floor"], results["build"]
     wall = [b.wall / (f.wall + p[0]) for b, f, p in zip(builds, floor, parses, strict=True)]
     cpu = [b.cpu / (f.cpu + p[1]) for b, f, p in zip(builds, floor, parses, strict=True)]
@@ -407,7 +429,11 @@ def peers(peer_root: Path, kam_file: Path, stw: Path | None, scratch: Scratch, r
         jobs: dict[str, Callable[[], Run]] = {"kamgraph build (cold)": ours_cold}
         for tool, command in commands.items():
             jobs[tool] = peer_job(tool, command, theirs)
-        results = alternated(jobs, repetitions)
+        try:
+            results = alternated(jobs, repetitions)
+        except OverBudget as stopped:
+            print(f"| {name} | (one of the tools) | {stopped} | | | not measured |", flush=True)
+            continue
         ours_runs = results["kamgraph build (cold)"]
         for tool, runs_of in results.items():
             wall = [r.wall / k.wall for r, k in zip(runs_of, ours_runs, strict=True)]
@@ -435,7 +461,9 @@ def main() -> None:
     parser.add_argument("--peers", type=Path, default=Path("/tmp/kamgraph-peers"), help="the peers' venvs")
     parser.add_argument("--install-peers", action="store_true")
     parser.add_argument("--stw", type=Path, help="the STW thesaurus (default: ../shared/data/stw-skos.ttl)")
+    parser.add_argument("--budget", type=float, default=900.0, help="wall seconds any one process may take")
     args = parser.parse_args()
+    BUDGET[0] = args.budget
     runs, large_runs = (3, 1) if args.quick else (args.runs, args.large_runs)
     stw = args.stw or next((p for p in STW_CANDIDATES if p.exists()), None)
     if args.install_peers:

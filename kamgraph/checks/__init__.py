@@ -42,6 +42,8 @@ SUPERSEDES: dict[str, tuple[str, ...]] = {
     "unknown-property": ("missing-label-nl", "missing-label-en", "missing-label", "missing-definition",
                          "missing-source", "missing-origin", "missing-scheme", "orphan-concept"),
     "unknown-resource": ("missing-scheme", "missing-source"),
+    "undeclared-concept": ("orphan-concept",),
+    "relation-to-literal": ("orphan-concept",),
 }
 
 
@@ -49,8 +51,12 @@ def shape_checks(context: CheckContext) -> list:
     """The ontology's SHACL shapes when it has any, else the generic SKOS rules."""
     if len(context.ontology.shapes):
         from kamgraph.checks.shacl import shacl_findings  # pySHACL is imported only when there are shapes
+        from kamgraph.checks.shapes import ShapesRefused, duplicate_shapes, invalid_shapes
 
-        return shacl_findings(context)
+        try:
+            return duplicate_shapes(context) + shacl_findings(context)
+        except ShapesRefused as refused:
+            return duplicate_shapes(context) + invalid_shapes(context, refused)
     return generic_skos(context)
 
 
@@ -60,7 +66,29 @@ def check_ontology(ontology: Ontology, vocabulary: Vocabulary | None = None) -> 
     findings = list(ontology.warnings)
     for check in (shape_checks, *CHECKS):
         findings += check(context)
-    return Report(without_consequences(findings))
+    return Report(without_consequences(_through_broken_terms(context, findings)))
+
+
+def _through_broken_terms(context: CheckContext, findings: list[Finding]) -> list[Finding]:
+    """Also hide what a broken declaration explains elsewhere.
+
+    A concept related through ``kamo:haggles`` floats alone when ``kamo:haggles`` is declared under a
+    misspelt ``skos:relatd``; every finding in a file whose prefix means something else than in the
+    other files (``conflicting-prefix``) waits until the prefix is fixed.
+    """
+    broken = {f.subject for f in findings if f.code == "unknown-property" and f.subject}
+    prefixed = {f.file for f in findings if f.code == "conflicting-prefix"}
+    names = {context.name(concept): concept for concept in context.vocabulary.concepts}
+    kept = []
+    for finding in findings:
+        if finding.file in prefixed and finding.code != "conflicting-prefix":
+            continue
+        concept = names.get(finding.subject or "")
+        if finding.code == "orphan-concept" and concept is not None and any(
+                context.name(p) in broken for _, p, _ in context.data.triples((concept, None, None))):
+            continue
+        kept.append(finding)
+    return kept
 
 
 def without_consequences(findings: list[Finding]) -> list[Finding]:

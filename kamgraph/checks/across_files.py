@@ -26,6 +26,8 @@ def _at(position: Position) -> str:
 
 def conflicting_categories(context: CheckContext) -> list[Finding]:
     """A concept put in one category by one file and in another by a second file."""
+    if len(context.ontology.data_files) < 2:
+        return []  # one file cannot disagree with itself
     categories = set(context.vocabulary.categories) - {DEFAULT_CATEGORY}
     findings = []
     for concept in context.vocabulary.concepts:

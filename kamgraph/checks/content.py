@@ -53,6 +53,12 @@ def _label_position(context: CheckContext, concept: URIRef, label: Literal) -> P
     return context.at_subject(concept)
 
 
+def _file_order(context: CheckContext, concept: URIRef, label: Literal) -> int:
+    files = context.ontology.data_files
+    return next((index for index, source in enumerate(files) if (concept, SKOS.prefLabel, label) in source.triples),
+                len(files))
+
+
 def duplicate_labels(context: CheckContext) -> list[Finding]:
     """Two concepts with the same prefLabel in one language (case and spacing ignored).
 
@@ -67,7 +73,8 @@ def duplicate_labels(context: CheckContext) -> list[Finding]:
     for (language, _), holders in sorted(owners.items()):
         if len({concept for concept, _ in holders}) < 2:
             continue
-        holders = sorted(holders, key=lambda item: str(item[0]))
+        # the first holder keeps the label: the one stated in the file read first (a new file adds the duplicate)
+        holders = sorted(holders, key=lambda item: (_file_order(context, *item), str(item[0])))
         first = context.name(holders[0][0])
         for concept, label in holders[1:]:
             findings.append(context.finding(

@@ -22,7 +22,7 @@ from rdflib import Literal, URIRef
 from kamgraph.checks.context import CheckContext
 from kamgraph.findings import Finding
 from kamgraph.sources.locate import locate_language_tag
-from kamgraph.vocabulary import language_of, language_of_tag
+from kamgraph.vocabulary import language_of_tag
 
 
 @lru_cache(maxsize=256)
@@ -49,11 +49,18 @@ def intended(tag: str, languages: list[str]) -> str | None:
 
 def unknown_language_tags(context: CheckContext) -> list[Finding]:
     """Every literal whose language tag is well-formed but registers no language, at the tag."""
-    used = Counter(language_of(o) for o in context.data.objects() if isinstance(o, Literal) and o.language)
+    tags: Counter[str] = Counter()
+    for source in context.ontology.data_files:  # one pass over the literals; the registry is asked once per tag
+        tags.update(o.language for _, _, o in source.triples if isinstance(o, Literal) and o.language)
+    if all(registered(tag) for tag in tags):
+        return []
+    used: Counter[str] = Counter()
+    for tag, count in tags.items():
+        used[language_of_tag(tag)] += count
     languages = [language for language, _ in used.most_common() if registered(language)]
     findings = []
     for source in context.ontology.data_files:
-        for subject, predicate, value in sorted(source.triples, key=lambda t: tuple(map(str, t))):
+        for subject, predicate, value in source.triples:
             if not isinstance(value, Literal) or not value.language or registered(value.language):
                 continue
             named = isinstance(subject, URIRef)

@@ -38,11 +38,14 @@ def missing_readings(context: CheckContext) -> list[Finding]:
     An error when a direction has no reading at all (the map would show the bare name), else a warning
     naming the languages without one.
     """
+    # the W3C vocabularies' properties (SKOS's own, mapping properties) are not the author's
+    own = [relation for relation in sorted(context.vocabulary.relation_types.values(), key=lambda r: str(r.iri))
+           if (relation.iri, None, None) in context.data and namespace_of(str(relation.iri)) not in CLOSED_NAMESPACES]
+    if not own:
+        return []
     languages = map_languages(context) or ["en"]
     findings = []
-    for relation in sorted(context.vocabulary.relation_types.values(), key=lambda r: str(r.iri)):
-        if (relation.iri, None, None) not in context.data or namespace_of(str(relation.iri)) in CLOSED_NAMESPACES:
-            continue  # the W3C vocabularies' properties (SKOS's own, mapping properties) are not the author's
+    for relation in own:
         name = context.name(relation.iri)
         absent, partial, additions = [], [], []
         for (direction, predicate), readings in zip(DIRECTIONS, (relation.labels, relation.inverse_labels),

@@ -27,14 +27,15 @@ from rdflib.term import Node
 
 from kamgraph.checks.content import repeats_a_language_in_one_file
 from kamgraph.checks.context import CheckContext
+from kamgraph.checks.shapes import ShapesRefused, quiet_pyshacl, usable_shapes
 from kamgraph.errors import KamgraphError
-from kamgraph.findings import Finding, Severity
+from kamgraph.findings import CODES, Finding, Position, Severity
 from kamgraph.names import local_name
 from kamgraph.namespaces import RDF, SH, SKOS
 from kamgraph.output import write_atomic
 
 _SEVERITIES = {SH.Violation: Severity.ERROR, SH.Warning: Severity.WARNING, SH.Info: Severity.INFO}
-CACHE_FORMAT = "1"  # bump when ShapeResult or the way results are read changes
+CACHE_FORMAT = "2"  # bump when ShapeResult or the way results are read changes
 CACHE_KEEP = 32  # result files kept (the most recent)
 
 
@@ -48,9 +49,20 @@ class ShapeResult:
     severity: str
     message: str
     unique_preflabel_language: bool  # sh:uniqueLang on skos:prefLabel: may be another check's to report
+    path: str | None = None  # sh:resultPath, when it is a plain property
+    value: str | None = None  # sh:value, the offending value, as N-Triples (a literal keeps its tag and datatype)
+    hint: str | None = None  # the shape's sh:description, when it has one
 
     def focus_node(self) -> Node:
         return {"iri": URIRef, "blank": BNode}.get(self.focus_kind, Literal)(self.focus)
+
+    def value_node(self) -> Node | None:
+        """The offending value as an rdflib term (from its N-Triples form)."""
+        if self.value is None:
+            return None
+        from rdflib.util import from_n3
+
+        return cast(Node, from_n3(self.value))
 
 
 def shacl_findings(context: CheckContext) -> list[Finding]:
@@ -60,12 +72,31 @@ def shacl_findings(context: CheckContext) -> list[Finding]:
         if result.unique_preflabel_language and not repeats_a_language_in_one_file(context, cast(URIRef, focus)):
             continue  # labels of one language from two files: conflicting-labels says so, naming both
         name = context.name(focus) if isinstance(focus, URIRef) else str(focus)
-        position = context.at_subject(focus)
+        position = _position(context, focus, result)
         # An ontology's own shapes may bring codes the registry does not know, so no make_finding here.
         findings.append(Finding(position.file if position else None, position.line if position else None,
                                 position.column if position else None, Severity(result.severity), result.code,
-                                f"{name} {result.message.rstrip('.')}", subject=name))
+                                f"{name} {result.message.rstrip('.')}", subject=name, hint=_hint(result)))
     return findings
+
+
+def _position(context: CheckContext, focus: Node, result: ShapeResult) -> Position | None:
+    """At the offending value when there is one (``"Prijs"`` without a tag, ``kamo:origin "sourse"``), else at
+    the focus node's description (a property that is missing has no place of its own)."""
+    value = result.value_node()
+    if isinstance(focus, URIRef) and result.path and value is not None:
+        found = context.at_statement(focus, URIRef(result.path), value)
+        if found is not None and found.line is not None:
+            return found
+    return context.at_subject(focus)
+
+
+def _hint(result: ShapeResult) -> str | None:
+    """The shape's own ``sh:description``, else the registry's fix for its code (as plain text)."""
+    if result.hint:
+        return result.hint
+    known = CODES.get(result.code)
+    return known.fix.replace("`", "") if known else None
 
 
 def shape_results(context: CheckContext) -> list[ShapeResult]:
@@ -118,17 +149,21 @@ def results_key(context: CheckContext) -> str | None:
 def run_shapes(context: CheckContext) -> list[ShapeResult]:
     """Validate the data against the shapes with pySHACL (imported here, only when needed)."""
     from pyshacl import validate as shacl_validate
+    from pyshacl.errors import ReportableRuntimeError
 
-    shapes = context.ontology.shapes
+    shapes = usable_shapes(context.ontology)
     # Concepts typed only by a category class are still concepts: say so explicitly,
     # rather than paying for RDFS inference over the whole graph.
     target = context.ontology.union()
     for concept in context.vocabulary.concept_categories:
         target.add((concept, RDF.type, SKOS.Concept))
-    # inplace: the target is this function's own copy, so pySHACL need not clone it (a tenth of its run)
-    # inplace: the target is this function's own copy, so pySHACL need not clone it (a tenth of its run)
-    _, results, _ = shacl_validate(target, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True,
-                                   inplace=True)
+    try:
+        with quiet_pyshacl():
+            # inplace: the target is this function's own copy, so pySHACL need not clone it (a tenth of its run)
+            _, results, _ = shacl_validate(target, shacl_graph=shapes, inference="none", advanced=True,
+                                           allow_warnings=True, inplace=True)
+    except ReportableRuntimeError as refused:  # the shapes themselves are wrong: located by checks.shapes
+        raise ShapesRefused(str(refused)) from refused
     rows = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
         focus = results.value(result, SH.focusNode)
@@ -140,8 +175,16 @@ def run_shapes(context: CheckContext) -> list[ShapeResult]:
             severity=_SEVERITIES.get(results.value(result, SH.resultSeverity), Severity.ERROR).value,
             message=str(results.value(result, SH.resultMessage) or "does not conform to its shape"),
             unique_preflabel_language=(component == SH.UniqueLangConstraintComponent
-                                       and results.value(result, SH.resultPath) == SKOS.prefLabel)))
+                                       and results.value(result, SH.resultPath) == SKOS.prefLabel),
+            path=str(path) if isinstance(path := results.value(result, SH.resultPath), URIRef) else None,
+            value=value.n3() if isinstance(value := results.value(result, SH.value), (URIRef, Literal)) else None,
+            hint=_description(shapes, results.value(result, SH.sourceShape))))
     return rows
+
+
+def _description(shapes: Graph, shape: Node | None) -> str | None:
+    description = shapes.value(shape, SH.description) if shape is not None else None
+    return " ".join(str(description).split()) if isinstance(description, Literal) else None
 
 
 def _shape_code(shapes: Graph, shape: Node | None) -> str | None:

@@ -73,8 +73,12 @@ def undeclared_targets(context: CheckContext) -> list[Finding]:
                     f"{statement}: {context.name(target)} is deprecated, so the link is not drawn",
                     subject=context.name(subject), hint="point the link at the concept that replaces it"))
             elif not isinstance(target, URIRef):
-                findings.append(context.about("relation-to-literal", subject,
-                                              f"{context.name(relation.iri)} points to a literal, not a concept"))
+                findings.append(context.finding(
+                    "relation-to-literal", context.at_statement(subject, relation.iri, target),
+                    f'{context.name(subject)} {context.name(relation.iri)} "{target}": the relation points to a '
+                    "literal, not a concept", subject=context.name(subject),
+                    hint=f"use a concept IRI (did you mean {context.name(guess)}?)" if (
+                        guess := closest(str(target), concepts, context.data)) else "use a concept IRI"))
             else:
                 guess = closest(str(target), concepts, context.data)
                 findings.append(context.finding(

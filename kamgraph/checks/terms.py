@@ -49,7 +49,12 @@ class Terms:
     def __init__(self, context: CheckContext):
         data = self.data = context.data
         self._expects: dict[tuple[Node, str], bool] = {}
-        self.declared = {s for s, _, _ in data.triples((None, None, None)) if isinstance(s, URIRef)}
+        predicates: set[Node] = set()
+        self.declared: set[URIRef] = set()
+        for s, p, _ in data.triples((None, None, None)):  # one pass: a thesaurus has 100k triples
+            predicates.add(p)
+            if isinstance(s, URIRef):
+                self.declared.add(s)
         counts = Counter(namespace_of(str(s)) for s in self.declared)
         self.own = {ns for ns, count in counts.items() if count >= 2 and ns}
         self.closed = {str(v): _closed_terms(v) for v in CLOSED_VOCABULARIES}
@@ -57,10 +62,16 @@ class Terms:
             s for t in _CLASS_TYPES for s in data.subjects(RDF.type, t) if isinstance(s, URIRef)}
         self.properties = set(context.vocabulary.relation_types) | {
             s for t in _PROPERTY_TYPES for s in data.subjects(RDF.type, t) if isinstance(s, URIRef)}
-        self.properties |= {p for _, p, _ in data.triples((None, None, None))
-                            if isinstance(p, URIRef) and p in self.declared}
+        self.properties |= {p for p in predicates if isinstance(p, URIRef) and p in self.declared}
+        self._unknown: dict[Node, bool] = {}
 
     def is_unknown(self, term: Node) -> bool:
+        known = self._unknown.get(term)
+        if known is None:
+            known = self._unknown[term] = self._is_unknown(term)
+        return known
+
+    def _is_unknown(self, term: Node) -> bool:
         if not isinstance(term, URIRef):
             return False
         namespace = namespace_of(str(term))
@@ -93,7 +104,7 @@ def unknown_terms(context: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
     seen: set[tuple] = set()
     for source in context.ontology.data_files:
-        for subject, predicate, value in sorted(source.triples, key=lambda t: tuple(map(str, t))):
+        for subject, predicate, value in source.triples:  # each (file, subject, term) once: order does not matter
             if isinstance(predicate, URIRef) and terms.is_unknown(predicate):
                 key = (source.display, subject, predicate)
                 if key not in seen:

@@ -19,7 +19,7 @@ import warnings
 import click
 
 from kamgraph import __version__
-from kamgraph.cli.options import print_findings
+from kamgraph.cli.terminal import NORMAL, add_verbosity, inert, inert_streams, level, print_findings
 from kamgraph.errors import KamgraphError, KamgraphWarning, LoadError, ValidationFailed
 from kamgraph.findings import Report
 
@@ -40,7 +40,8 @@ class LazyGroup(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
             importlib.import_module(f"{__name__}.{MODULE_OF.get(cmd_name, cmd_name)}")
-        return super().get_command(ctx, cmd_name)
+        command = super().get_command(ctx, cmd_name)
+        return add_verbosity(command) if command is not None else None  # --quiet and --verbose on every command
 
 
 def all_commands() -> dict[str, click.Command]:
@@ -65,10 +66,10 @@ def cli() -> None:
 def report_failure(error: KamgraphError) -> int:
     """Print what went wrong (every finding, or the message); the exit code for it."""
     if isinstance(error, (LoadError, ValidationFailed)):
-        print_findings(error.findings, err=True)
+        print_findings(error.findings)
         click.echo(f"kamgraph: {Report(error.findings).summary()}; nothing was written", err=True)
     else:
-        click.echo(f"kamgraph: error: {error}", err=True)
+        click.echo(f"kamgraph: error: {inert(str(error), one_line=True)}", err=True)
     return EXIT_ERRORS
 
 
@@ -79,6 +80,13 @@ def _show_warning(message: Warning | str, category: type[Warning], filename: str
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI and translate failures into messages and exit codes."""
+    level.value = NORMAL
+    with inert_streams():  # control characters in ontology text never reach the terminal raw
+        code = _run(argv)
+    sys.exit(code or 0)
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("always", KamgraphWarning)
@@ -109,4 +117,4 @@ def main(argv: list[str] | None = None) -> None:
         click.echo(f"kamgraph: internal error: {type(bug).__name__}: {bug} "
                    "(a bug in kamgraph; rerun with KAMGRAPH_DEBUG=1 for details)", err=True)
         code = EXIT_INTERNAL
-    sys.exit(code or 0)
+    return code or 0

@@ -17,6 +17,7 @@ from kamgraph.cli.options import (
     timeout_option,
 )
 from kamgraph.cli.progress import StageProgress
+from kamgraph.cli.terminal import NORMAL, VERBOSE, level, print_findings, say
 
 
 @cli.command()
@@ -65,12 +66,14 @@ def build(paths: tuple[Path, ...], out_dir: Path, draft: bool, endpoint: str | N
         result = build_site(checked, out_dir, draft=draft, progress=progress, changes=marks)
     graph = result.concepts.graph
     index, *focused = result.written
-    click.echo(f"wrote {index} ({graph.number_of_nodes()} concepts, {graph.number_of_edges()} relations; "
+    if level.value == VERBOSE:
+        print_findings(result.report.findings)
+    say(f"wrote {index} ({graph.number_of_nodes()} concepts, {graph.number_of_edges()} relations; "
                f"{result.report.summary()})")
     if focused:
-        click.echo(f"wrote {len(focused)} topic pages, one per category, in {focused[0].parent}/ "
+        say(f"wrote {len(focused)} topic pages, one per category, in {focused[0].parent}/ "
                    f"(each opens its topic view of {index.name})")
     if marks is not None:
-        click.echo(f"marked {len(marks['concepts'])} concept(s) changed since {since}")
-    if result.report.warnings:
-        click.echo("run 'kamgraph validate' to see the warnings", err=True)
+        say(f"marked {len(marks['concepts'])} concept(s) changed since {since}")
+    if result.report.warnings and level.value == NORMAL:
+        click.echo("run 'kamgraph validate' (or build --verbose) to see the warnings", err=True)

@@ -8,6 +8,7 @@ import click
 
 from kamgraph.cli import cli
 from kamgraph.cli.options import endpoint_option, one_source, ontology_option, resolve_paths, timeout_option
+from kamgraph.cli.terminal import say
 from kamgraph.views.export import CSV_TABLES, FORMATS
 
 
@@ -50,5 +51,5 @@ def export(paths: tuple[Path, ...], output_format: str, table: str, out_file: Pa
         click.echo(text, nl=False)
     else:
         write_atomic(out_file, text)
-        click.echo(f"wrote {out_file} ({concepts.graph.number_of_nodes()} concepts, "
+        say(f"wrote {out_file} ({concepts.graph.number_of_nodes()} concepts, "
                    f"{concepts.graph.number_of_edges()} relations)", err=True)

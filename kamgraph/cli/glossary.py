@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import click
-
 from kamgraph.cli import cli
 from kamgraph.cli.options import endpoint_option, one_source, ontology_option, out_option, resolve_paths, timeout_option
+from kamgraph.cli.terminal import say
 
 
 @cli.command()
@@ -35,4 +34,4 @@ def glossary(paths: tuple[Path, ...], out_dir: Path, endpoint: str | None, timeo
     texts = {Path(out_dir) / "glossary.html": render_html(concepts),
              Path(out_dir) / "glossary.md": render_markdown(concepts)}
     for written in write_files(texts):  # both or neither
-        click.echo(f"wrote {written} ({concepts.graph.number_of_nodes()} concepts)")
+        say(f"wrote {written} ({concepts.graph.number_of_nodes()} concepts)")

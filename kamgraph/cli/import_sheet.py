@@ -8,6 +8,7 @@ import click
 
 from kamgraph.cli import cli
 from kamgraph.cli.options import ontology_option, print_findings, resolve_paths
+from kamgraph.cli.terminal import say
 
 
 @cli.command("import")
@@ -63,5 +64,5 @@ def import_sheet(paths: tuple[Path, ...], sheet_path: Path, out_file: Path, shee
     write_atomic(out_file, text)
     mine = [f for f in checked.report.findings if f.file == new_file.display]
     print_findings(mine, err=True)
-    click.echo(f"wrote {out_file} ({len(imported.concepts)} concepts from {sheet_path}; "
+    say(f"wrote {out_file} ({len(imported.concepts)} concepts from {sheet_path}; "
                f"{checked.report.summary()} in the ontology with it)")

@@ -61,6 +61,9 @@ def one_source(paths: tuple[Path, ...], endpoint: str | None) -> None:
         raise click.UsageError("give either --ontology or --endpoint, not both")
 
 
-def print_findings(findings: list[Finding], *, err: bool) -> None:
-    for finding in findings:
-        click.echo(finding.format(), err=err)
+def print_findings(findings: list[Finding], *, err: bool = True) -> None:
+    """Findings go to standard error whatever ``err`` says (one stream for every command):
+    :func:`kamgraph.cli.terminal.print_findings`, kept here for the commands that import it from here."""
+    from kamgraph.cli.terminal import print_findings as to_terminal
+
+    to_terminal(findings)

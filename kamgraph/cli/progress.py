@@ -34,7 +34,7 @@ class StageProgress:
         if self._status is None and time.monotonic() - self.started >= DELAY:
             from rich.console import Console
 
-            self._status = Console(stderr=True).status(stage)
+            self._status = Console(file=getattr(sys.stderr, "raw", sys.stderr)).status(stage)  # its own escapes, raw
             self._status.start()
         elif self._status is not None:
             self._status.update(stage)

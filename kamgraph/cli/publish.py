@@ -8,6 +8,7 @@ import click
 
 from kamgraph.cli import cli
 from kamgraph.cli.options import ontology_option, resolve_paths, store_option, timeout_option
+from kamgraph.cli.terminal import say
 
 
 @cli.command()
@@ -42,9 +43,9 @@ def publish(paths: tuple[Path, ...], store: str, endpoint: str, keep_others: boo
 
     checked = require_valid(load_and_check(resolve_paths(paths)))
     done = publish_files(checked.ontology, store, endpoint, keep_others=keep_others, timeout=timeout)
-    click.echo(f"published {len(done.written)} file(s) to {store} as named graphs ({checked.report.summary()})")
+    say(f"published {len(done.written)} file(s) to {store} as named graphs ({checked.report.summary()})")
     for name in done.removed:
-        click.echo(f"removed {name}: no such file is published now (deleted or renamed?); "
-                   "use --keep-others to keep other authors' graphs")
+        say(f"removed {name}: no such file is published now (deleted or renamed?); "
+            "use --keep-others to keep other authors' graphs")
     if done.kept:
-        click.echo(f"kept {len(done.kept)} other graph(s) (--keep-others)")
+        say(f"kept {len(done.kept)} other graph(s) (--keep-others)")

@@ -9,6 +9,7 @@ import click
 
 from kamgraph.cli import cli
 from kamgraph.cli.options import draft_option, ontology_option, resolve_paths
+from kamgraph.cli.terminal import say
 from kamgraph.cli.watch import RebuildPrinter, watch_out_option
 
 if TYPE_CHECKING:  # the CLI imports the pipeline only when a command runs
@@ -46,7 +47,8 @@ def serve(paths: tuple[Path, ...], out_dir: Path, draft: bool, port: int) -> Non
 
     server = start_server(Path(out_dir), live, port)  # before the first build: a busy port is exit 1 at once
     Path(out_dir).mkdir(parents=True, exist_ok=True)
-    click.echo(f"serving {out_dir}/ at http://{HOST}:{server.server_address[1]}/")
+    server = start_server(Path(out_dir), live, port)
+    say(f"serving {out_dir}/ at http://{HOST}:{server.server_address[1]}/")
     try:
         watch_and_rebuild(rebuilder, publish)
     finally:

@@ -14,10 +14,10 @@ from kamgraph.cli.options import (
     format_option,
     one_source,
     ontology_option,
-    print_findings,
     resolve_paths,
     timeout_option,
 )
+from kamgraph.cli.terminal import print_findings
 from kamgraph.errors import LoadError
 from kamgraph.findings import Report
 
@@ -56,7 +56,8 @@ def validate(paths: tuple[Path, ...], output_format: str, strict: bool, endpoint
             "errors": len(report.errors), "warnings": len(report.warnings), "strict": strict, "ok": not failed,
         }, indent=2, ensure_ascii=False))
     else:
-        print_findings(report.findings, err=False)
-        click.echo(report.summary() + ("; --strict: warnings count as errors" if strict and report.warnings else ""))
+        print_findings(report.findings, everything=True)
+        click.echo(report.summary() + ("; --strict: warnings count as errors" if strict and report.warnings else ""),
+                   err=True)
     if failed:
         sys.exit(EXIT_ERRORS)

@@ -1,4 +1,4 @@
-"""kamgraph watch: rebuild the map whenever an ontology file changes."""
+"""kamgraph watch: rebuild the map whenever an ontology file changes, printing what each save broke and fixed."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 import click
 
 from kamgraph.cli import cli
-from kamgraph.cli.options import draft_option, ontology_option, out_option, print_findings, resolve_paths
+from kamgraph.cli.options import draft_option, ontology_option, out_option, resolve_paths
+from kamgraph.cli.terminal import inert, print_findings, say, shown
 
 if TYPE_CHECKING:  # the CLI imports the pipeline only when a command runs
     from kamgraph.findings import Finding
@@ -16,36 +17,49 @@ if TYPE_CHECKING:  # the CLI imports the pipeline only when a command runs
 
 
 class RebuildPrinter:
-    """Prints each rebuild as an author wants to see it: what is wrong, and whether the map changed.
+    """Prints each rebuild as an author wants to see it: what the save broke, what it fixed, whether the map changed.
 
-    Errors are printed every time; a warning only the first time it appears, so
-    a long-known list (e.g. concepts without a definition) does not bury the news.
+    The first build prints every finding. After that a rebuild prints its *new* findings and, as
+    ``fixed: …``, the ones that went away, so a long-known list (concepts without a definition)
+    does not bury the news; a failed build also repeats the errors that still block it. A finding
+    that only moved (a line added above it) is neither new nor fixed.
     """
 
     def __init__(self, out_dir: Path):
         self.out_dir = out_dir
-        self.seen_warnings: set[Finding] = set()
+        self.previous: dict[tuple, Finding] | None = None
 
     def __call__(self, outcome: Rebuild) -> None:
-        fresh = [f for f in outcome.findings if f.is_error or f not in self.seen_warnings]
-        known = len(outcome.findings) - len(fresh)
-        self.seen_warnings |= {f for f in outcome.findings if not f.is_error}
-        print_rebuild(outcome, self.out_dir, fresh, known)
+        current = {_identity(f): f for f in outcome.findings}
+        before = self.previous or {}
+        fresh = [f for key, f in current.items() if key not in before]
+        fixed = [f for key, f in before.items() if key not in current] if self.previous is not None else []
+        still = [f for key, f in current.items() if key in before and f.is_error and not outcome.ok]
+        self.previous = current
+        print_rebuild(outcome, self.out_dir, fresh, fixed, still)
 
 
-def print_rebuild(outcome: Rebuild, out_dir: Path, shown: list[Finding], known: int) -> None:
+def _identity(finding: Finding) -> tuple:
+    """What makes a finding the same across rebuilds: not its line, which moves as the author types above it."""
+    return finding.file, finding.code, finding.subject, finding.message
+
+
+def print_rebuild(outcome: Rebuild, out_dir: Path, fresh: list[Finding], fixed: list[Finding],
+                  still: list[Finding]) -> None:
     from kamgraph.findings import Report
 
-    print_findings(shown, err=False)
-    if known:
-        click.echo(f"({known} warning(s) already shown before are not repeated)")
+    print_findings(still + fresh)
+    for finding in fixed:
+        if shown(finding):
+            click.echo(inert(f"fixed: {finding.format()}", one_line=True), err=True)
+    changes = f"; {len(fresh)} new, {len(fixed)} fixed" if fresh or fixed else ""
     if outcome.ok and outcome.concepts is not None:  # a good build always has its concepts
-        click.echo(f"rebuilt {Path(out_dir) / 'index.html'} in {outcome.seconds:.1f}s "
-                   f"({outcome.concepts.graph.number_of_nodes()} concepts; {Report(outcome.findings).summary()})")
+        say(f"rebuilt {Path(out_dir) / 'index.html'} in {outcome.seconds:.1f}s "
+            f"({outcome.concepts.graph.number_of_nodes()} concepts; {Report(outcome.findings).summary()}{changes})")
     else:
         reason = outcome.problem or Report(outcome.findings).summary()
-        click.echo(f"build failed ({reason}); the last good map is kept")
-    click.echo("watching for changes (Ctrl-C to stop)")
+        click.echo(f"build failed ({inert(reason, one_line=True)}{changes}); the last good map is kept", err=True)
+    say("watching for changes (Ctrl-C to stop)")
 
 
 watch_out_option = out_option("Folder of the map.")

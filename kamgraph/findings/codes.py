@@ -172,7 +172,7 @@ CODES: dict[str, Code] = {code.code: code for code in (
          'point it to its section (`kam:Section_S…`) or reference (`kam:Ref_…`)'),
     Code('missing-origin', Severity.WARNING, SHAPES,
          '`kamo:origin` is missing or not `"source"` / `"beyond-source"`',
-         'add it'),
+         'write `kamo:origin "source"` (or `"beyond-source"`)'),
     Code('missing-scheme', Severity.WARNING, SHAPES,
          'a concept has no `skos:inScheme`',
          'add `skos:inScheme kam:Scheme`'),

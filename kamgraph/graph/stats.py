@@ -2,13 +2,15 @@
 
 Coverage is measured against the source's sections: a section no concept
 belongs to (by ``skos:member`` or ``dcterms:source``) and a concept without a
-``dcterms:source`` are both places an author still has work to do.
+``dcterms:source`` (or with one declared nowhere) are both places an author still has work to do.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+
+from rdflib import URIRef
 
 from kamgraph.graph.concepts import ConceptGraph, section_iris
 from kamgraph.namespaces import DCTERMS, SKOS
@@ -55,7 +57,9 @@ def compute_stats(data: Triples, concepts: ConceptGraph, language: str | None = 
         members = {m for m in data.objects(iri, SKOS.member) if m in concept_iris}
         members |= {c for c in data.subjects(DCTERMS.source, iri) if c in concept_iris}
         sections.append((section.id, pick_label(section.labels, languages, section.id), len(members)))
-    without_source = sorted(n for n, attrs in graph.nodes(data=True) if not attrs["source"])
+    # a source declared nowhere (a misspelt kam:Section_S31) is no source: the concept still needs one
+    without_source = sorted(n for n, attrs in graph.nodes(data=True)
+                            if not attrs["source"] or (URIRef(attrs["source"]), None, None) not in data)
     return Stats(concepts=graph.number_of_nodes(), relations=graph.number_of_edges(), per_category=per_category,
                  per_relation=per_relation, sections=sections,
                  empty_sections=[sid for sid, _, count in sections if count == 0], without_source=without_source)

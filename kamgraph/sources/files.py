@@ -26,8 +26,11 @@ from rdflib import URIRef
 
 from kamgraph.errors import LoadError
 from kamgraph.findings import Finding, Position, make_finding
-from kamgraph.sources.ontology import FILE_GRAPH_PREFIX, Ontology, SourceFile, assemble
+from kamgraph.namespaces import RDF, SKOS
+from kamgraph.sources.locate import find_in_file
+from kamgraph.sources.ontology import FILE_GRAPH_PREFIX, Ontology, SourceFile, assemble, declares_shapes
 from kamgraph.sources.rdf12 import FIX, Rdf12Term, locate_rdf12
+from kamgraph.sources.syntax_hints import locate_fix
 from kamgraph.sources.triples import TermConverter, TripleIndex, quiet_ill_typed_literals
 
 TURTLE_SUFFIX = ".ttl"
@@ -109,10 +112,12 @@ def load_ontology(paths: list[Path] | Path) -> Ontology:
     sources: list[SourceFile] = []
     warnings: list[Finding] = []
     names = graph_names(files, [Path(p) for p in paths])
-    for path in files:
-        source, problem = _read(path, names[path])
+    read = [_read(path, names[path]) for path in files]
+    # the prefixes of every file, so a prefix used but not declared in one file gets the line to add
+    known = {p: ns for source, _ in read if source is not None for p, ns in source.prefixes.items()}
+    for source, problem in read:
         if source is not None and problem is None:
-            problem = _parse_into(source, convert)
+            problem = _parse_into(source, convert, known) or _shapes_with_data(source)
         if problem is not None:
             problems.append(problem)
             continue
@@ -127,6 +132,22 @@ def load_ontology(paths: list[Path] | Path) -> Ontology:
     return assemble(sources, warnings=warnings, when_empty=lambda: LoadError([make_finding(
         "empty-ontology", Position(shown, None, None), "the ontology holds no statements",
         hint="point --ontology at the Turtle files that define the concepts")]))
+
+
+def _shapes_with_data(source: SourceFile) -> Finding | None:
+    """A file that declares shapes is the shapes graph, not data: concepts in it would be lost, so say so."""
+    if not declares_shapes(source.triples):
+        return None
+    concepts = sorted(str(s) for s in source.triples.subjects(RDF.type, SKOS.Concept)) or sorted(
+        str(s) for s, _, _ in source.triples.triples((None, SKOS.prefLabel, None)))
+    if not concepts:
+        return None
+    found = find_in_file(source, concepts[0])
+    return _problem(source.path, "shapes-with-data",
+                    f"this file declares SHACL shapes and also describes {len(concepts)} concept(s), starting "
+                    f"with <{concepts[0]}>; a shapes file is not read as ontology data",
+                    line=found[0] if found else None, column=found[1] if found else None,
+                    hint="move the concepts (or the shapes) into a file of their own")
 
 
 def _problem(path: Path, code: str, message: str, *, line: int | None = None,
@@ -208,19 +229,24 @@ def source_from_text(path: Path, text: str, roots: list[Path]) -> SourceFile:
     return source
 
 
-def _parse_into(source: SourceFile, convert: TermConverter) -> Finding | None:
+def _parse_into(source: SourceFile, convert: TermConverter, known: dict[str, str] | None = None) -> Finding | None:
     try:
         parsed = ox.parse(source.text.encode("utf-8"), format=ox.RdfFormat.TURTLE,
                           base_iri=source.path.resolve().as_uri())
         with quiet_ill_typed_literals():
             source.triples = TripleIndex(convert.triple(t) for t in parsed)
+        source.prefixes = dict(parsed.prefixes)  # as the parser bound them: an "@prefix" inside a string is text
     except SyntaxError as exc:
         reason = _OX_POSITION_RE.sub("", exc.msg or str(exc)).removesuffix(f" (line {exc.lineno})")
         if _LANGUAGE_TAG_RE.search(reason):
             return _problem(source.path, "bad-language-tag", f"malformed language tag: {reason}", line=exc.lineno,
                             column=exc.offset, hint='use a BCP 47 tag such as @nl, @en or @en-GB')
-        return _problem(source.path, "syntax-error", reason, line=exc.lineno, column=exc.offset,
-                        hint="fix the Turtle syntax at this position")
+        fix = locate_fix(source.text, exc.lineno, reason, known)
+        if fix.line is not None and fix.line != exc.lineno:  # the mistake is before where the parser stopped
+            return _problem(source.path, "syntax-error",
+                            f"{reason} (the parser stopped at line {exc.lineno}, column {exc.offset})",
+                            line=fix.line, column=fix.column, hint=fix.text)
+        return _problem(source.path, "syntax-error", reason, line=exc.lineno, column=exc.offset, hint=fix.text)
     except Rdf12Term as exc:
         return _rdf12_problem(source, exc)
     except (ValueError, UnicodeError) as exc:

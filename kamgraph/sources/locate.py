@@ -151,13 +151,25 @@ def _offset_of_line(source: SourceFile, line: int) -> int:
     return offset
 
 
+def described_at(source: SourceFile, iri: str) -> tuple[int, int] | None:
+    """Where ``iri`` starts a description: written at the very start of a line, else as :func:`find_in_file` finds it.
+
+    An indented mention (``    kamsh:MissingLabelNl ,`` in a list of shapes) is an object, not a subject.
+    """
+    alternatives = "|".join(re.escape(form) for form in sorted(written_forms(source, iri), key=len, reverse=True))
+    match = re.search(rf"^(?:{alternatives})(?=[\s;,.]|$)", source.text, re.MULTILINE)
+    if match:
+        return source.text.count("\n", 0, match.start()) + 1, 1
+    return find_in_file(source, iri)
+
+
 def locate_term(source: SourceFile, subject: Node, term: URIRef) -> Position:
     """Where ``term`` (a predicate, class or object IRI) is written in a statement about ``subject`` in ``source``.
 
     Its first mention after the subject's own line; for a blank-node subject
     (an axiom), its first mention in the file.
     """
-    start = find_in_file(source, str(subject)) if isinstance(subject, URIRef) else None
+    start = described_at(source, str(subject)) if isinstance(subject, URIRef) else None
     after = _offset_of_line(source, start[0]) if start else 0
     found = find_in_file(source, str(term), after=after, as_object=True)
     if found is None:

@@ -44,10 +44,13 @@ SEED = 20261127
 # at most about 8.6 px per character (capitals, wide letters), lines wrap at spaces once the text is ~156 px wide,
 # 14 px per line, plus 30 px of box around the text each way; GAP keeps a little white between neighbouring boxes.
 CHAR_WIDTH, LINE_HEIGHT, MAX_TEXT_WIDTH, BOX_PADDING, GAP = 8.6, 14.0, 156.0, 30.0, 8.0
+# ...but a wrapped line can still be drawn up to the box's 180 px text limit (measured: 170 px and more), so
+# widths are estimated against that; a single word longer than it is drawn whole.
+WRAPPED_WIDTH = 180.0
 ROOM = 1.5  # a category's disc holds ROOM times the area of its cells: space for arrows and a region label
 REGION_MARGIN = 90.0  # px between two categories' discs (room for the region's label)
 REUSE_SHARE = 0.5  # reuse the previous positions when at least this share of the nodes had one
-LAYOUT_VERSION = "6"  # bump when the algorithm changes, so cached positions are not reused
+LAYOUT_VERSION = "7"  # bump when the algorithm changes, so cached positions are not reused
 CACHE_KEEP = 16  # sidecar files kept per cache folder (the most recent)
 PREVIOUS_CANDIDATES = 4  # newest sidecars looked at for the previous build's positions
 
@@ -401,9 +404,11 @@ def box_size(attributes: dict) -> tuple[float, float]:
     width, height = 0.0, 0.0
     for label in labels:
         lines = _wrap(label)
-        width = max(width, max(len(line) for line in lines) * CHAR_WIDTH)
+        # the page may fill a wrapped line up to WRAPPED_WIDTH; one long word ("Bedrijfsdoelstellingen") is drawn whole
+        longest_word = max(len(word) for word in label.split()) * CHAR_WIDTH
+        width = max(width, longest_word, min(len(label) * CHAR_WIDTH, WRAPPED_WIDTH))
         height = max(height, len(lines) * LINE_HEIGHT)
-    return min(width, MAX_TEXT_WIDTH) + BOX_PADDING + GAP, height + BOX_PADDING + GAP
+    return width + BOX_PADDING + GAP, height + BOX_PADDING + GAP
 
 
 def _wrap(label: str) -> list[str]:

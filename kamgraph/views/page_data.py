@@ -23,7 +23,8 @@ script reads them; every text is data, never markup)::
                    the same in every language and topic view), see :mod:`kamgraph.views.practise`
     practise       [{id, kind, concept, section, beyond, options?, answer?, relation?}]  Practise mode's
                    questions, see :mod:`kamgraph.views.practise`
-    findings       (draft maps only) {concept id: [{severity, code, message, hint}]}
+    findings       (draft maps only) {concept id: [{severity, code, message, hint, where}]}, ``where``
+                   being ``file:line:column`` (or null)
     changes        (draft maps built with --since only) {since, concepts: {concept id: {status, fields}}}:
                    what changed since that version (:func:`kamgraph.changes.report.draft_marks`)
     network        vis-network's options, see :mod:`kamgraph.views.pyvis_network`
@@ -261,5 +262,5 @@ def draft_findings(concepts: ConceptGraph, findings: list[Finding]) -> dict[str,
         if finding.subject is not None and finding.subject in concepts.graph:
             by_node.setdefault(finding.subject, []).append(
                 {"severity": finding.severity.value, "code": finding.code, "message": finding.message,
-                 "hint": finding.hint})
+                 "hint": finding.hint, "where": finding.location() if finding.file else None})
     return by_node

@@ -8,6 +8,7 @@ relations and broader/narrower groups (KAM). Kinds (``kind``):
 
     card-label       show the label, recall the explanation (a flashcard)
     card-definition  show the explanation, recall the label (a flashcard)
+                     (the explanation: the definition, else the standard definition, else the editors' one)
     category         which category is the concept in?            options: category ids
     relation         <concept> — <relation> → which concept?        options: concept ids
     not-member       which of these is not a <group>?              options: concept ids
@@ -15,7 +16,7 @@ relations and broader/narrower groups (KAM). Kinds (``kind``):
 Each question is ``{id, kind, concept, section, beyond}`` plus, for choices,
 ``options`` and ``answer`` (and ``relation`` for a relation question). ``beyond``
 is true when the question rests on content beyond the source (a beyond-source
-concept, or a beyond-source relation). Distractors are drawn from sibling
+concept, a beyond-source relation, or a card without the summary's own definition). Distractors are drawn from sibling
 concepts (the same category, or the other members of the same group); everything
 is ordered by a stable hash, so the same ontology gives the same questions.
 """
@@ -91,8 +92,8 @@ def practise_questions(concepts: list[dict], edges: list[dict], relation_types: 
                           "beyond": beyond or concept.get("origin") == _BEYOND_ORIGIN, **choice})
 
     for c in concepts:
-        if c.get("definitions") or c.get("standardDefinitions"):
-            beyond = not c.get("definitions")  # only a standard definition: not the summary's words
+        if c.get("definitions") or c.get("standardDefinitions") or c.get("explanations"):
+            beyond = not c.get("definitions")  # a standard definition or the editors' explanation: not the summary's
             add("card-label", c, c["id"], beyond)
             add("card-definition", c, c["id"], beyond)
         if len(shown_categories) > 1 and c["category"] in shown_categories:

@@ -47,6 +47,12 @@ def test_draft_map_badges_concepts_with_findings(browser, maps):
     page.evaluate("kamgraph.select('ex:Plain', false)")
     panel = page.locator("#details-body .draft-findings").inner_text()
     assert "[missing-category]" in panel and "ex:Plain" in panel
+    where = page.locator("#details-body .draft-findings .finding-where").first.inner_text()
+    assert "small.ttl:" in where
+    line = int(where.split("small.ttl:")[1].split(":")[0])
+    assert "ex:Plain" in (FIXTURES / "small.ttl").read_text(encoding="utf-8").splitlines()[line - 1]
+    hint = page.locator("#details-body .draft-findings .finding-hint").first.inner_text()
+    assert hint.startswith("Oplossing: ") or hint.startswith("Fix: ")
     page.evaluate("kamgraph.select('ex:Apple', false)")
     assert page.locator("#details-body .draft-findings").count() == 0
     assert log.page_errors == [] and log.console_errors == [] and log.external_requests == []

@@ -258,3 +258,19 @@ def test_search_in_the_overview_finds_concepts_of_every_folded_category(browser,
     assert page.locator("#search-results").is_hidden()
     assert box.get_attribute("aria-expanded") == "false"
     page.context.close()
+
+
+def test_an_opened_category_is_readable_and_the_other_bubbles_stay_small(browser, overview_map, overview, viewport):
+    page, log = open_map(browser, overview_map, viewport=viewport)
+    category = max(overview["overview"]["groups"], key=lambda g: g["count"])["id"]
+    page.evaluate("(c) => kamgraph.overview.expand(c)", category)
+    page.evaluate("kamgraph.network.redraw()")
+    scale = page.evaluate("kamgraph.network.getScale()")
+    assert scale * page.evaluate("kamgraph.data.network.nodes.font.size") >= 12  # the concepts' labels
+    on_screen = page.evaluate("""(scale) => kamgraph.app.map.nodes.get({filter: n => n.bubble})
+        .map(n => n.font.size * scale)""", scale)
+    assert on_screen and max(on_screen) <= 29  # no giant letters of the folded bubbles over the concepts
+    drawn = set(page.evaluate("kamgraph.nodes.getIds()"))
+    assert members(overview, category) <= drawn
+    assert log.page_errors == [] and log.console_errors == []
+    page.context.close()

@@ -108,7 +108,7 @@ def test_compare_shows_the_pricing_methods_side_by_side(browser, viewport, kam):
     for c in wanted:
         card = page.locator(f"#compare .compare-card[data-concept='{c['id']}']")
         assert c["definitions"]["nl"] in card.text_content()
-        assert "regels " + c["sourceLines"].lstrip("L") in card.text_content()
+        assert "regel " + c["sourceLines"].lstrip("L") in card.text_content()  # one line each: "regel 58"
     if viewport == DESKTOP:  # all three at once, nothing to scroll
         for c in wanted:
             assert in_view(page, f"#compare .compare-card[data-concept='{c['id']}']"), c["localName"]
@@ -133,6 +133,10 @@ def test_compare_shows_a_sequence_as_a_timeline_in_the_ontologys_order(browser, 
     assert page.locator("#compare .compare-row.timeline").count() == 1
     first, last = (concept(kam, n)["labels"]["nl"] for n in (generations[0], generations[-1]))
     assert page.locator("#compare h2").text_content().endswith(f"{first} → {last}")
+    parent = concept(kam, "AccountManagement")  # the broader concept all three share: named once, not per card
+    assert parent["labels"]["nl"] in page.locator("#compare h2").text_content()
+    relations = page.locator("#compare .compare-relations").all_text_contents()
+    assert relations and not any(parent["labels"]["nl"] in text for text in relations)
     page.context.close()
 
 
@@ -221,10 +225,14 @@ def test_practise_speaks_the_current_language(browser, viewport, kam):
 def test_the_tour_keeps_its_card_in_view_and_its_controls_in_place(browser, viewport, kam):
     page, _ = open_map(browser, INDEX, viewport=viewport)
     page.locator("#tour-begin").click()
-    place = None
+    place, editorial = None, 0
     for step in range(20):
         c = kam["concepts"][step]
         assert page.locator("#tour-concept").text_content() == c["labels"]["nl"]
+        shown = page.locator("#tour-definition").text_content()
+        if not c["definitions"] and c["explanations"] and not c["standardDefinitions"]:
+            assert shown == "Uitleg van de redactie, niet uit de samenvatting: " + c["explanations"]["nl"]  # marked
+            editorial += 1
         assert in_view(page, "#tour-card")
         box = page.locator("#tour-next").bounding_box()
         place = place or box
@@ -236,6 +244,7 @@ def test_the_tour_keeps_its_card_in_view_and_its_controls_in_place(browser, view
             return map.top + p.y > Math.max(0, map.top) && map.top + p.y < card.top;
         }""", c["id"]), step  # the concept is drawn where the card leaves the map free
         page.locator("#tour-next").click()
+    assert editorial  # the editors' explanations were among the twenty, and said so
     in_section = sum(1 for x in kam["concepts"] if x["section"] == c["section"])
     assert f"/{in_section}" in page.locator("#tour-sections").text_content()
     page.context.close()

@@ -40,5 +40,5 @@ def test_a_build_imports_only_what_it_uses(tmp_path):
             "if m.startswith('rdflib.plugins.sparql')}))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.splitlines()[-1] == str(["kamgraph.cli.build", "kamgraph.cli.options",
-                                                  "kamgraph.cli.progress"])
+                                                  "kamgraph.cli.progress", "kamgraph.cli.terminal"])
     assert (tmp_path / "out" / "index.html").exists()

@@ -24,7 +24,7 @@ def test_serve_shows_the_page_it_built_without_rendering_it_again(run_cli, monke
     code, stdout, stderr = run_cli("serve", "--ontology", SMALL, "--out", tmp_path, "--port", "0")
 
     assert code == 0, stderr
-    assert "serving" in stdout and "rebuilt" in stdout
+    assert "serving" in stdout and "rebuilt" in stdout  # progress lines; findings go to stderr
     assert made == [None]  # one page data per build (the whole map's, its topic views in it), none more
     (live,) = shown
     assert page_data_of(live) == page_data_in(tmp_path)

@@ -102,6 +102,6 @@ def test_an_empty_file_beside_good_ones_is_only_a_warning(tmp_path: Path, run_cl
     for relative, data in CASES["0-byte-file-beside-good-files"].files.items():
         (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / relative).write_bytes(data)
-    code, out, _ = run_cli("validate", "--ontology", tmp_path)
+    code, _, err = run_cli("validate", "--ontology", tmp_path)
     assert code == 0
-    assert re.search(r"empty\.ttl: warning \[empty-file\]", out)
+    assert re.search(r"empty\.ttl: warning \[empty-file\]", err)

@@ -47,7 +47,8 @@ def test_every_question_names_only_what_the_page_has(kam):
             assert q["relation"] in relations
         if q["kind"].startswith("card-"):
             c = concepts[q["concept"]]
-            assert c["definitions"] or c["standardDefinitions"]
+            assert c["definitions"] or c["standardDefinitions"] or c["explanations"]
+            assert q["beyond"] or c["definitions"]  # a card on anything but the summary's definition says so
 
 
 def test_which_is_not_a_pricing_method(kam):

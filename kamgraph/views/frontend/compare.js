@@ -84,7 +84,12 @@ kamgraph.compare = (function () {
       return { kind: ordered ? "timeline" : "group", about: id, members: ordered || members, focus: null };
     }
     var line = chain(model, id);
-    if (line.length >= 2) { return { kind: "timeline", about: null, members: line, focus: id }; }
+    if (line.length >= 2) {  // under the broader concept all its steps share, if any
+      var shared = broader(model, line[0]).filter(function (p) {
+        return line.every(function (m) { return broader(model, m).indexOf(p) >= 0; });
+      });
+      return { kind: "timeline", about: shared[0] || null, members: line, focus: id };
+    }
     var parent = broader(model, id).find(function (p) { return narrower(model, p).length >= 2; });
     if (parent) {
       var siblings = narrower(model, parent);
@@ -136,8 +141,15 @@ kamgraph.compare = (function () {
       box.appendChild(heading);
       box.appendChild(el("p", ui("category") + ": " + words.category(c.category), "meta"));
       var definition = words.pickWithLanguage(c.definitions);
+      var explanation = words.pickWithLanguage(c.explanations);
       if (definition[0]) { box.appendChild(withLanguage(el("p", definition[0], "definition"), definition[1])); }
-      else { box.appendChild(el("p", ui("noDefinition"), "meta")); }
+      else if (!explanation[0]) { box.appendChild(el("p", ui("noDefinition"), "meta")); }
+      if (explanation[0]) {  // the editors' explanation, marked as such (as in the details panel)
+        var note = el("div", null, "explanation editorial");
+        note.appendChild(el("p", ui("explanation"), "meta editorial-mark"));
+        note.appendChild(withLanguage(el("p", explanation[0]), explanation[1]));
+        box.appendChild(note);
+      }
       [["scopeNotes", "scope"], ["editorialNotes", "editorial"]].forEach(function (pair) {
         var notes = words.pickWithLanguage(c[pair[0]]);
         (notes[0] || []).forEach(function (n) { box.appendChild(withLanguage(el("p", ui(pair[1]) + ": " + n, "note"), notes[1])); });
@@ -145,7 +157,8 @@ kamgraph.compare = (function () {
       var standard = words.pickWithLanguage(c.standardDefinitions);
       if (standard[0]) { box.appendChild(withLanguage(el("p", ui("standard") + ": " + standard[0], "note beyond"), standard[1])); }
       var origin = c.origin === "beyond-source" ? ui("beyond") : ui("fromSource");
-      var lines = c.sourceLines ? " · " + ui("lines") + " " + c.sourceLines.replace(/L/g, "") : "";
+      var ranges = kamgraph.panel.lineRanges(c.sourceLines);
+      var lines = ranges.length ? " · " + kamgraph.panel.lineText(ranges, ui) : "";
       var source = el("p", origin + lines, "meta source-line");
       if (kamgraph.read.hasText(model, c)) {
         source.appendChild(document.createTextNode(" · "));

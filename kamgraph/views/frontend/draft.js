@@ -37,8 +37,12 @@ kamgraph.draft = (function () {
     box.appendChild(el("h3", app.ui("draftFindings")));
     var list = el("ul");
     found.forEach(function (f) {
-      list.appendChild(el("li", f.severity + " [" + f.code + "]: " + f.message + (f.hint ? " (" + f.hint + ")" : ""),
-                          "finding-" + f.severity));
+      /* where the author fixes it (file:line:column), what is wrong, and the fix, each on its own line */
+      var item = el("li", null, "finding-" + f.severity);
+      if (f.where) { item.appendChild(el("code", f.where, "finding-where")); }
+      item.appendChild(el("span", f.severity + " [" + f.code + "]: " + f.message, "finding-message"));
+      if (f.hint) { item.appendChild(el("span", app.ui("draftFix") + ": " + f.hint, "finding-hint")); }
+      list.appendChild(item);
     });
     box.appendChild(list);
     return box;

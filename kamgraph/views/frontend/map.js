@@ -106,6 +106,13 @@ kamgraph.map = (function () {
 
     function fitTo(ids) { network.fit({ nodes: ids.filter(drawn), animation: false }); }
 
+    /* Zoom in, about the middle of the view, until concept labels are readable (an opened category of thousands). */
+    function ensureReadable() {
+      if (network.getScale() < MIN_READABLE_SCALE) {
+        network.moveTo({ position: network.getViewPosition(), scale: MIN_READABLE_SCALE * 1.05, animation: false });
+      }
+    }
+
     /* The first view: every bubble of an overview map; otherwise the whole map, but never so
        small that labels cannot be read (then the start of the summary). */
     function fitStart() {
@@ -153,7 +160,7 @@ kamgraph.map = (function () {
     document.getElementById("fit").addEventListener("click", function () { network.fit({ animation: false }); });
 
     return { network: network, nodes: nodes, nodeView: nodeView, edgeView: edgeView, container: container,
-             drawn: drawn, fitTo: fitTo, fitStart: fitStart, render: render };
+             drawn: drawn, fitTo: fitTo, fitStart: fitStart, ensureReadable: ensureReadable, render: render };
   }
 
   return { mount: mount };

@@ -7,6 +7,7 @@
    clusters: clusters would need every concept loaded into the network up front and would
    keep a second record of what is folded inside vis-network. */
 kamgraph.overview = (function () {
+  var BUBBLE_LABEL_PX = 28;
   function bubbleId(category) { return "overview:" + category; }
 
   function groups(app) { return app.model.overview ? app.model.overview.groups : []; }
@@ -45,9 +46,28 @@ kamgraph.overview = (function () {
     var languages = document.getElementById("languages");
     languages.parentNode.insertBefore(back, languages);
 
+    /* A bubble's name is drawn at most BUBBLE_LABEL_PX on screen: zoomed into an opened category, the
+       bubbles left around it would otherwise show giant letters over the concepts. */
+    var network = app.map.network, nodes = app.map.nodes;
+    network.on("beforeDrawing", function () {
+      var scale = network.getScale(), changes = [];
+      groups(app).forEach(function (g) {
+        var size = Math.min(g.font, BUBBLE_LABEL_PX / scale);
+        var item = nodes.get(bubbleId(g.id));
+        if (item && Math.abs(item.font.size - size) > 0.5) {
+          changes.push({ id: item.id, font: { size: size, strokeWidth: Math.round(size / 6), strokeColor: "#ffffff" },
+                         widthConstraint: { maximum: size * 12 } });
+        }
+      });
+      if (changes.length) { nodes.update(changes); }
+    });
+
     return function render(changed, how) {
       if (changed.visibility) { back.hidden = state.open.size === 0; }
-      if (how.fit === "category") { app.map.fitTo((app.model.members.get(how.category) || []).slice(0, 2000)); }
+      if (how.fit === "category") {
+        app.map.fitTo((app.model.members.get(how.category) || []).slice(0, 2000));
+        app.map.ensureReadable();
+      }
       if (how.fit === "bubbles") { app.map.fitTo(bubbleIds(app)); }
     };
   }

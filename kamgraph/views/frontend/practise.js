@@ -69,7 +69,8 @@ kamgraph.practise = (function () {
     function pool() { return scope ? all.filter(function (q) { return q.section === scope; }) : all; }
     function concept(id) { return model.concepts.get(id); }
     function definitionOf(c) {
-      return words.pick(c.definitions, null) || words.pick(c.standardDefinitions, null) || ui("noDefinition");
+      return words.pick(c.definitions, null) || words.pick(c.standardDefinitions, null) ||
+        words.pick(c.explanations, null) || ui("noDefinition");
     }
     function optionText(q, id) { return q.kind === "category" ? words.category(id) : words.concept(concept(id)); }
 

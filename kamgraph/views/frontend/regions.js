@@ -3,7 +3,7 @@
    concept labels smaller than READABLE_PX ("Whole map" on a laptop or phone), the category's
    name over its region at a fixed screen size, so the whole map reads as its categories
    instead of as unreadable boxes. On a topic view only the topic's category is a region
-   (its neighbours stand on a ring around it); an overview map's bubbles are its regions. */
+   (its neighbours stand on a ring around it); on an overview map, the opened categories are. */
 kamgraph.regions = (function () {
   var READABLE_PX = 12;  // the smallest label size a student can read at first sight
   var LABEL_PX = window.matchMedia("(max-width: 700px)").matches ? 13 : 16;  // region names on screen, at any zoom
@@ -35,7 +35,7 @@ kamgraph.regions = (function () {
   }
 
   function mount(app) {
-    var model = app.model, state = app.state, words = app.words;
+    var model = app.model, words = app.words;
     var network = app.map.network;
     var fontSize = ((model.data.network.nodes || {}).font || {}).size || 14;
     var shown = [];  // the region labels drawn last, in DOM pixels (what tests read)
@@ -48,7 +48,6 @@ kamgraph.regions = (function () {
     function labelsReadable() { return network.getScale() * fontSize >= READABLE_PX; }
 
     network.on("beforeDrawing", function (ctx) {
-      if (state.overview) { return; }
       current().forEach(function (d) {
         ctx.beginPath();
         ctx.arc(d.x, d.y, d.r, 0, 2 * Math.PI);
@@ -66,7 +65,7 @@ kamgraph.regions = (function () {
     /* Region names where concept labels are too small to read; moved down while they would cover another. */
     network.on("afterDrawing", function (ctx) {
       shown = [];
-      if (state.overview || labelsReadable()) { return; }
+      if (labelsReadable()) { return; }
       var scale = network.getScale();
       var size = LABEL_PX / scale, placed = [];
       ctx.font = "600 " + size + "px system-ui, sans-serif";

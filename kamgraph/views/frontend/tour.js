@@ -79,6 +79,16 @@ kamgraph.tour = (function () {
                                               animation: false });
     }
 
+    /* The summary's definition; else a standard definition or the editors' explanation, each saying what it is. */
+    function explanationOf(c) {
+      var definition = words.pick(c.definitions, null);
+      if (definition) { return definition; }
+      var standard = words.pick(c.standardDefinitions, null);
+      if (standard) { return ui("standard") + ": " + standard; }
+      var explanation = words.pick(c.explanations, null);
+      return explanation ? ui("explanation") + ": " + explanation : ui("noDefinition");
+    }
+
     function renderCard() {
       var at = state.selected ? order.indexOf(state.selected) : -1;
       var c = at >= 0 ? model.concepts.get(order[at]) : null;
@@ -88,7 +98,7 @@ kamgraph.tour = (function () {
       byId("tour-section").textContent = s ? ui("section") + " " + words.section(s) + (row ? " — " + row.seen + " " + ui("of") + " " + row.total + " " + ui("inSection") : "") : "";
       byId("tour-position").textContent = at >= 0 ? (at + 1) + " / " + order.length : "";
       byId("tour-concept").textContent = c ? words.concept(c) : "";
-      byId("tour-definition").textContent = c ? (words.pick(c.definitions, null) || words.pick(c.standardDefinitions, null) || ui("noDefinition")) : "";
+      byId("tour-definition").textContent = c ? explanationOf(c) : "";
       byId("tour-previous").disabled = at <= 0;
       byId("tour-next").disabled = at >= order.length - 1;
     }
