@@ -136,18 +136,20 @@ class BuildResult:
     index_data: dict  # the whole map's page data, e.g. for the page ``serve`` shows
 
 
-def build_site(checked: Checked, out_dir: Path, *, draft: bool = False, progress: Progress = _quiet) -> BuildResult:
+def build_site(checked: Checked, out_dir: Path, *, draft: bool = False, progress: Progress = _quiet,
+               changes: dict | None = None) -> BuildResult:
     """Write ``out_dir/index.html`` (with its topic views) and a page per topic in ``out_dir/maps/`` opening it.
 
     Raises :class:`ValidationFailed` on any error, before anything is written; all
     pages, and the layout cache, become visible together or not at all
     (:func:`~kamgraph.output.new_generation`). Focused maps of categories that no longer exist
     are removed, so the folder always matches the ontology. A ``draft`` build
-    carries the warnings, shown as badges; a published one never does.
+    carries the warnings, shown as badges; a published one never does. ``changes``
+    (a draft's, :func:`kamgraph.changes.report.draft_marks`) marks what changed since a version.
     """
     require_valid(checked)
     with out_of_memory_names(lambda: _ontology_size(checked.ontology)):
-        return _build_site(checked, out_dir, draft=draft, progress=progress)
+        return _build_site(checked, out_dir, draft=draft, progress=progress, changes=changes)
 
 
 def _ontology_size(ontology: Ontology) -> str:
@@ -156,7 +158,8 @@ def _ontology_size(ontology: Ontology) -> str:
     return f"{len(ontology.files)} file(s), {triples:,} statements, {_megabytes(text)} of Turtle"
 
 
-def _build_site(checked: Checked, out_dir: Path, *, draft: bool, progress: Progress) -> BuildResult:
+def _build_site(checked: Checked, out_dir: Path, *, draft: bool, progress: Progress,
+                changes: dict | None) -> BuildResult:
     from kamgraph.views.site import MAPS_FOLDER, render_site
 
     progress("building the concept graph")
@@ -165,7 +168,7 @@ def _build_site(checked: Checked, out_dir: Path, *, draft: bool, progress: Progr
     out_dir = Path(out_dir)
     with new_generation(out_dir) as folder:  # everything below --out, caches included, changes in one step
         site = render_site(concepts, findings=checked.report.findings if draft else None,
-                           layout_cache=folder / LAYOUT_CACHE)
+                           layout_cache=folder / LAYOUT_CACHE, changes=changes if draft else None)
         pages = sorted(site.pages)
         write_files({folder / relative: site.pages[relative] for relative in pages})
         for old in sorted((folder / MAPS_FOLDER).glob("*.html")):

@@ -119,7 +119,7 @@ def test_an_endpoint_gives_the_same_findings_and_graph_as_the_files(tmp_path: Pa
     process, base = oxigraph_server(tmp_path / "store")
     try:
         from_files = kamgraph.load_and_check(ONTOLOGY)
-        publish(from_files.ontology, f"{base}/store")
+        publish(from_files.ontology, f"{base}/store", f"{base}/query")
         from_store = kamgraph.load_and_check(endpoint=f"{base}/query", timeout=10)
     finally:
         process.terminate()

@@ -58,6 +58,23 @@ def as_dict(changes: Changes) -> dict[str, Any]:
     }
 
 
+def draft_marks(changes: Changes) -> dict[str, Any]:
+    """What a draft map marks (page data ``changes``): each concept added or changed since ``changes.old``.
+
+    ``{since, concepts: {id: {status: "added" | "changed", fields: [...]}}}``; a relation added or removed
+    shows on both of its concepts (``+ kamo:concerns kam:SellingPrice``). Removed concepts are not on the map.
+    """
+    marks: dict[str, dict[str, Any]] = {c.id: {"status": "added", "fields": []} for c in changes.concepts_added}
+    for c in changes.concepts_changed:
+        marks[c.id] = {"status": "changed", "fields": [f.field for f in c.fields]}
+    for mark, relations in (("+", changes.relations_added), ("-", changes.relations_removed)):
+        for r in relations:
+            ends = ((r.source, f"{mark} {r.relation} {r.target}"), (r.target, f"{mark} {r.source} {r.relation}"))
+            for end, text in ends:
+                marks.setdefault(end, {"status": "changed", "fields": []})["fields"].append(text)
+    return {"since": changes.old, "concepts": dict(sorted(marks.items()))}
+
+
 def to_json(changes: Changes) -> str:
     return json.dumps(as_dict(changes), ensure_ascii=False, indent=2) + "\n"
 

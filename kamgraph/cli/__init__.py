@@ -26,8 +26,9 @@ from kamgraph.findings import Report
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 # Every command, by the module of this package that defines it. A module is imported only when its
 # command runs (or help lists it): importing all ten up front cost more than the KAM build itself.
-COMMAND_MODULES = ("build", "diff", "export", "glossary", "path", "publish", "query", "serve", "stats", "validate",
-                   "watch")
+COMMAND_MODULES = ("build", "diff", "export", "glossary", "import", "path", "publish", "query", "serve", "stats",
+                   "validate", "watch")
+MODULE_OF = {"import": "import_sheet"}  # a command whose name is a Python keyword
 
 
 class LazyGroup(click.Group):
@@ -38,7 +39,7 @@ class LazyGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
-            importlib.import_module(f"{__name__}.{cmd_name}")
+            importlib.import_module(f"{__name__}.{MODULE_OF.get(cmd_name, cmd_name)}")
         command = super().get_command(ctx, cmd_name)
         return add_verbosity(command) if command is not None else None  # --quiet and --verbose on every command
 
@@ -46,7 +47,7 @@ class LazyGroup(click.Group):
 def all_commands() -> dict[str, click.Command]:
     """Every command by name, their modules imported (for help and documentation, not for running one)."""
     for name in COMMAND_MODULES:
-        importlib.import_module(f"{__name__}.{name}")
+        importlib.import_module(f"{__name__}.{MODULE_OF.get(name, name)}")
     return dict(cli.commands)
 
 

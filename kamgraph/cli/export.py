@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from kamgraph.cli import cli
-from kamgraph.cli.options import ontology_option, resolve_paths
+from kamgraph.cli.options import endpoint_option, one_source, ontology_option, resolve_paths, timeout_option
 from kamgraph.cli.terminal import say
 from kamgraph.views.export import CSV_TABLES, FORMATS
 
@@ -20,7 +20,10 @@ from kamgraph.views.export import CSV_TABLES, FORMATS
               help="For csv: one row per concept, or per relation (Source, Target, relation…).")
 @click.option("--out", "out_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Write to this file (atomically) instead of standard output.")
-def export(paths: tuple[Path, ...], output_format: str, table: str, out_file: Path | None) -> None:
+@endpoint_option
+@timeout_option
+def export(paths: tuple[Path, ...], output_format: str, table: str, out_file: Path | None, endpoint: str | None,
+           timeout: float) -> None:
     """Export the concepts and relations as GraphML, GEXF, JSON, JSON-LD or CSV.
 
     Refuses an ontology with errors, like build.
@@ -34,7 +37,8 @@ def export(paths: tuple[Path, ...], output_format: str, table: str, out_file: Pa
     from kamgraph.pipeline import load_and_check, require_valid
     from kamgraph.views import export as exports
 
-    checked = require_valid(load_and_check(resolve_paths(paths)))
+    one_source(paths, endpoint)
+    checked = require_valid(load_and_check(resolve_paths(paths), endpoint=endpoint, timeout=timeout))
     concepts = checked.concepts
     if output_format == "jsonld":
         text = exports.to_jsonld(checked.ontology.union(), checked.ontology.prefixes())

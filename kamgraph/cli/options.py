@@ -26,6 +26,13 @@ draft_option = click.option(
 timeout_option = click.option(
     "--timeout", type=click.FloatRange(min=0.1), default=DEFAULT_TIMEOUT, show_default=True,
     help="Seconds each request to the SPARQL store may take in all (connecting, and the whole answer).")
+endpoint_option = click.option(
+    "--endpoint", metavar="QUERY_URL",
+    help="Read the ontology from this SPARQL 1.1 query endpoint instead of Turtle files "
+         "(Oxigraph: http://HOST:PORT/query).")
+store_option = click.option(
+    "--store", metavar="GRAPH_STORE_URL", required=True,
+    help="The store's SPARQL 1.1 Graph Store Protocol URL, written to (Oxigraph: http://HOST:PORT/store).")
 language_option = click.option(
     "--lang", "language", help="Language of the labels shown (default: the ontology's first).")
 
@@ -46,6 +53,12 @@ def format_option(*choices: str,
 def resolve_paths(given: tuple[Path, ...]) -> list[Path]:
     """The ``--ontology`` paths, or the default ``ontology/``."""
     return list(given) or [DEFAULT_ONTOLOGY]
+
+
+def one_source(paths: tuple[Path, ...], endpoint: str | None) -> None:
+    """Refuse ``--ontology`` together with ``--endpoint``: the ontology comes from files or from a store."""
+    if endpoint and paths:
+        raise click.UsageError("give either --ontology or --endpoint, not both")
 
 
 def print_findings(findings: list[Finding], *, err: bool = True) -> None:

@@ -8,7 +8,14 @@ from pathlib import Path
 import click
 
 from kamgraph.cli import EXIT_ERRORS, cli
-from kamgraph.cli.options import language_option, ontology_option, resolve_paths
+from kamgraph.cli.options import (
+    endpoint_option,
+    language_option,
+    one_source,
+    ontology_option,
+    resolve_paths,
+    timeout_option,
+)
 
 
 @cli.command()
@@ -16,7 +23,10 @@ from kamgraph.cli.options import language_option, ontology_option, resolve_paths
 @click.argument("start")
 @click.argument("end")
 @language_option
-def path(paths: tuple[Path, ...], start: str, end: str, language: str | None) -> None:
+@endpoint_option
+@timeout_option
+def path(paths: tuple[Path, ...], start: str, end: str, language: str | None, endpoint: str | None,
+         timeout: float) -> None:
     """Show the shortest connection between two concepts, as sentences.
 
     START and END are labels (in any language) or local names, case ignored.
@@ -31,7 +41,8 @@ def path(paths: tuple[Path, ...], start: str, end: str, language: str | None) ->
     from kamgraph.graph.paths import resolve, shortest_connection
     from kamgraph.pipeline import load_and_check, require_valid
 
-    concepts = require_valid(load_and_check(resolve_paths(paths))).concepts
+    one_source(paths, endpoint)
+    concepts = require_valid(load_and_check(resolve_paths(paths), endpoint=endpoint, timeout=timeout)).concepts
     language = language or concepts.languages[0]
     first, last = resolve(concepts, start), resolve(concepts, end)
     steps = shortest_connection(concepts, first, last, language)

@@ -10,16 +10,26 @@ from pathlib import Path
 import click
 
 from kamgraph.cli import cli
-from kamgraph.cli.options import format_option, ontology_option, resolve_paths
+from kamgraph.cli.options import (
+    endpoint_option,
+    format_option,
+    one_source,
+    ontology_option,
+    resolve_paths,
+    timeout_option,
+)
 
 
 @cli.command()
 @ontology_option
 @click.argument("sparql")
 @format_option("table", "csv", "json", help="table for reading; csv and json (SPARQL 1.1 results JSON) for tools.")
+@endpoint_option
+@timeout_option
 @click.option("--allow-service", is_flag=True,
               help="Let SERVICE send requests to the URLs the query names (federation; off by default).")
-def query(paths: tuple[Path, ...], sparql: str, output_format: str, allow_service: bool) -> None:
+def query(paths: tuple[Path, ...], sparql: str, output_format: str, endpoint: str | None, timeout: float,
+          allow_service: bool) -> None:
     """Run a SPARQL query over the ontology (all files, shapes excepted).
 
     The ontology's prefixes (kam:, kamo:, skos:, …) are declared for you.
@@ -35,7 +45,8 @@ def query(paths: tuple[Path, ...], sparql: str, output_format: str, allow_servic
     from kamgraph.pipeline import load
     from kamgraph.sources.sparql import as_table, as_turtle, run_query
 
-    ontology = load(resolve_paths(paths))
+    one_source(paths, endpoint)
+    ontology = load(resolve_paths(paths), endpoint=endpoint, timeout=timeout)
     result = run_query(ontology.union(), ontology.prefixes(), sparql, allow_service=allow_service)
     if result.type == "ASK":
         click.echo(json.dumps({"head": {}, "boolean": result.askAnswer}) if output_format == "json"

@@ -8,14 +8,25 @@ from pathlib import Path
 import click
 
 from kamgraph.cli import cli
-from kamgraph.cli.options import format_option, language_option, ontology_option, resolve_paths
+from kamgraph.cli.options import (
+    endpoint_option,
+    format_option,
+    language_option,
+    one_source,
+    ontology_option,
+    resolve_paths,
+    timeout_option,
+)
 
 
 @cli.command()
 @ontology_option
 @language_option
 @format_option("text", "json")
-def stats(paths: tuple[Path, ...], language: str | None, output_format: str) -> None:
+@endpoint_option
+@timeout_option
+def stats(paths: tuple[Path, ...], language: str | None, output_format: str, endpoint: str | None,
+          timeout: float) -> None:
     """Count concepts per category and relations per type; list sections with no concept and concepts with no source.
 
     \b
@@ -25,7 +36,9 @@ def stats(paths: tuple[Path, ...], language: str | None, output_format: str) -> 
     from kamgraph.graph.stats import compute_stats
     from kamgraph.pipeline import load_and_check
 
-    checked = load_and_check(resolve_paths(paths))  # counts help an author even while errors remain
+    one_source(paths, endpoint)
+    # counts help an author even while errors remain
+    checked = load_and_check(resolve_paths(paths), endpoint=endpoint, timeout=timeout)
     report = checked.report
     result = compute_stats(checked.ontology.index(), checked.concepts, language)
     if output_format == "json":

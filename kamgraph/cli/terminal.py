@@ -52,7 +52,7 @@ def inert(text: str, *, one_line: bool = False) -> str:
     r"""``text`` with every control character shown escaped; with ``one_line``, newlines and tabs too.
 
     >>> inert("Prijs\x1b[2J"), inert("a\nb", one_line=True), inert("a\r\nb")
-    ('Prijs\\x1b[2J', 'a\\nb', 'a\\r\nb')
+    ('Prijs\\x1b[2J', 'a\\nb', 'a\r\nb')
     """
     if one_line:
         return _UNSAFE_WITH_NEWLINES.sub(_escape, text)

@@ -9,7 +9,14 @@ from pathlib import Path
 import click
 
 from kamgraph.cli import EXIT_ERRORS, cli
-from kamgraph.cli.options import format_option, ontology_option, resolve_paths
+from kamgraph.cli.options import (
+    endpoint_option,
+    format_option,
+    one_source,
+    ontology_option,
+    resolve_paths,
+    timeout_option,
+)
 from kamgraph.cli.terminal import print_findings
 from kamgraph.errors import LoadError
 from kamgraph.findings import Report
@@ -20,7 +27,10 @@ from kamgraph.findings import Report
 @format_option("text", "json",
                help="text: one finding a line (file:line:column: severity [code]: message); json: a list of objects.")
 @click.option("--strict", is_flag=True, help="Count warnings as errors (exit 1 when there is any).")
-def validate(paths: tuple[Path, ...], output_format: str, strict: bool) -> None:
+@endpoint_option
+@timeout_option
+def validate(paths: tuple[Path, ...], output_format: str, strict: bool, endpoint: str | None,
+             timeout: float) -> None:
     """Check the ontology and print every finding.
 
     Exit code 0 when there are no errors (warnings allowed, unless --strict),
@@ -34,8 +44,9 @@ def validate(paths: tuple[Path, ...], output_format: str, strict: bool) -> None:
     """
     from kamgraph.pipeline import load_and_check
 
+    one_source(paths, endpoint)
     try:
-        report = load_and_check(resolve_paths(paths)).report
+        report = load_and_check(resolve_paths(paths), endpoint=endpoint, timeout=timeout).report
     except LoadError as error:
         report = Report(error.findings)
     failed = report.has_errors or (strict and bool(report.warnings))

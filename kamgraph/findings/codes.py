@@ -188,4 +188,15 @@ CODES: dict[str, Code] = {code.code: code for code in (
     Code('license-not-iri', Severity.ERROR, SHAPES,
          'the licence is a literal',
          "use the licence's IRI, e.g. `<https://creativecommons.org/licenses/by/4.0/>`"),
+    Code('sheet-unreadable', Severity.ERROR, LOAD,
+         'a spreadsheet given to `kamgraph import` cannot be read: no such file, not UTF-8 CSV, not an '
+         '`.xlsx` workbook, or no such sheet',
+         'save it as UTF-8 CSV or `.xlsx`; name the sheet with `--sheet`'),
+    Code('sheet-missing-column', Severity.ERROR, LOAD,
+         'the sheet has no `id` column, or no `label_<language>` column',
+         'use the header row `kamgraph export --format csv` writes (`id`, `label_nl`, `label_en`, `category`, …)'),
+    Code('sheet-bad-cell', Severity.ERROR, LOAD,
+         'a cell of an imported sheet cannot be used: an unknown prefix, category, section, source or '
+         'relation, a relation target that is no concept, or an id used twice (sheet, row and column are named)',
+         'correct the cell; the hint suggests the closest known name'),
 )}

@@ -111,7 +111,8 @@ def load_ontology(paths: list[Path] | Path) -> Ontology:
     convert = TermConverter()
     sources: list[SourceFile] = []
     warnings: list[Finding] = []
-    read = [_read(path) for path in files]
+    names = graph_names(files, [Path(p) for p in paths])
+    read = [_read(path, names[path]) for path in files]
     # the prefixes of every file, so a prefix used but not declared in one file gets the line to add
     known = {p: ns for source, _ in read if source is not None for p, ns in source.prefixes.items()}
     for source, problem in read:
@@ -154,7 +155,33 @@ def _problem(path: Path, code: str, message: str, *, line: int | None = None,
     return make_finding(code, Position(display_path(path), line, column), message, hint=hint)
 
 
-def _read(path: Path) -> tuple[SourceFile | None, Finding | None]:
+def graph_names(files: list[Path], roots: list[Path]) -> dict[Path, str]:
+    """Each file's name in the store: its path below the ``--ontology`` folder it was found in (a file given
+    itself: its name), so the same file gets the same graph whichever folder a command runs from.
+
+    Should two roots hold files of one relative name, those files are named by their display path instead.
+
+    >>> graph_names([Path("/a/onto/sub/x.ttl"), Path("/b/y.ttl")], [Path("/a/onto"), Path("/b/y.ttl")])
+    {PosixPath('/a/onto/sub/x.ttl'): 'sub/x.ttl', PosixPath('/b/y.ttl'): 'y.ttl'}
+    """
+    resolved = [root.resolve() for root in roots]
+    names: dict[Path, str] = {}
+    for path in files:
+        names[path] = path.name
+        for root in resolved:
+            if root == path:
+                break
+            if path.is_relative_to(root):
+                names[path] = path.relative_to(root).as_posix()
+                break
+    taken: dict[str, int] = {}
+    for name in names.values():
+        taken[name] = taken.get(name, 0) + 1
+    return {path: name if taken[name] == 1 else display_path(path).replace(os.sep, "/")
+            for path, name in names.items()}
+
+
+def _read(path: Path, graph_name: str) -> tuple[SourceFile | None, Finding | None]:
     try:
         kind = path.stat().st_mode
         if stat.S_ISDIR(kind):
@@ -179,10 +206,27 @@ def _read(path: Path) -> tuple[SourceFile | None, Finding | None]:
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         return None, _problem(path, "not-utf8", f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
                               line=line, column=column, hint="save the file as UTF-8")
-    display = display_path(path)
-    graph_id = URIRef(FILE_GRAPH_PREFIX + quote(display.replace(os.sep, "/")))
+    return _source(path, text, graph_name), None
+
+
+def _source(path: Path, text: str, graph_name: str) -> SourceFile:
+    graph_id = URIRef(FILE_GRAPH_PREFIX + quote(graph_name))
     prefixes = {prefix or "": namespace for prefix, namespace in _PREFIX_RE.findall(text)}
-    return SourceFile(path=path, display=display, text=text, graph_id=graph_id, prefixes=prefixes), None
+    return SourceFile(path=path, display=display_path(path), text=text, graph_id=graph_id, prefixes=prefixes)
+
+
+def source_from_text(path: Path, text: str, roots: list[Path]) -> SourceFile:
+    """A Turtle file not written yet (``path`` is where it will be), parsed as :func:`load_ontology` would.
+
+    Raises :class:`LoadError` when ``text`` does not parse; ``roots`` are the
+    ``--ontology`` paths, which name its graph.
+    """
+    resolved = Path(os.path.abspath(path))
+    source = _source(resolved, text, graph_names([resolved], roots)[resolved])
+    problem = _parse_into(source, TermConverter())
+    if problem is not None:
+        raise LoadError([problem])
+    return source
 
 
 def _parse_into(source: SourceFile, convert: TermConverter, known: dict[str, str] | None = None) -> Finding | None:

@@ -2,7 +2,9 @@
 
 Publishing uses the SPARQL 1.1 Graph Store Protocol: one ``PUT ?graph=<g>``
 per file, with the file's Turtle as it is, so every file stays its own named
-graph (``urn:kamgraph:file:<path>``, as when loading files). The prefixes the
+graph (``urn:kamgraph:file:<path below its --ontology folder>``, as when loading
+files); graphs of files no longer there are removed (``DELETE ?graph=<g>``)
+unless the author keeps other files' graphs. The prefixes the
 files declare are kept as SHACL prefix declarations (``sh:declare``) in one
 more graph, so a map built from the store names concepts as the files do.
 
@@ -21,6 +23,7 @@ an error too, never a traceback.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +35,7 @@ from kamgraph.namespaces import SH
 from kamgraph.sources import DEFAULT_TIMEOUT
 from kamgraph.sources.http import DEFAULT_MAX_BYTES, Answer, HttpFailure
 from kamgraph.sources.http import request as http_request
-from kamgraph.sources.ontology import Ontology, SourceFile, assemble
+from kamgraph.sources.ontology import FILE_GRAPH_PREFIX, Ontology, SourceFile, assemble
 from kamgraph.sources.rdf12 import Rdf12Term
 from kamgraph.sources.triples import OxTerm, TermConverter, TripleIndex
 
@@ -53,7 +56,7 @@ def _request(method: str, url: str, *, timeout: float, max_bytes: int = DEFAULT_
     if response.status_code >= 400:
         text = " ".join(response.text.split())[:_MESSAGE_LIMIT] or "(no message)"
         raise EndpointError(f"{url}: the server answered HTTP {response.status_code} {response.reason}: {text}")
-    if response.status_code != 200 and method != "PUT":
+    if response.status_code != 200 and method not in ("PUT", "DELETE"):  # the Graph Store answers writes with 201/204
         raise EndpointError(f"{url}: the server answered HTTP {response.status_code} {response.reason}, "
                             "not the results asked for")
     return response
@@ -115,7 +118,7 @@ def load_from_endpoint(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes:
                                   prefixes=prefixes_by_graph.get(graph_id, {}), triples=triples))
     return assemble(sources, when_empty=lambda: EndpointError(
         f"{url}: the store holds no statements; publish the ontology first "
-        "(kamgraph publish --endpoint <graph store URL>)"))
+        "(kamgraph publish --store <graph store URL> --endpoint <query URL>)"))
 
 
 def _read_prefixes(triples: list[ox.Quad]) -> dict[str, dict[str, str]]:
@@ -136,24 +139,59 @@ def _read_prefixes(triples: list[ox.Quad]) -> dict[str, dict[str, str]]:
     return {graph: {p: ns for _, p, ns in sorted(rows)} for graph, rows in found.items()}
 
 
-def _prefix_turtle(ontology: Ontology) -> str:
+def _prefix_turtle(declared: dict[str, dict[str, str]]) -> str:
+    """The prefix graph: ``<graph> sh:declare [ sh:prefix "p" ; sh:namespace "ns" ]`` per graph, in order."""
     lines = ["@prefix sh: <http://www.w3.org/ns/shacl#> .",
              "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> ."]
-    for source in ontology.files:
-        for order, (prefix, namespace) in enumerate(source.prefixes.items()):
-            lines.append(f'<{source.graph_id}> sh:declare [ sh:prefix "{prefix}" ; '
+    for graph, prefixes in sorted(declared.items()):
+        for order, (prefix, namespace) in enumerate(prefixes.items()):
+            lines.append(f'<{graph}> sh:declare [ sh:prefix "{prefix}" ; '
                          f'sh:namespace "{namespace}"^^xsd:anyURI ; <urn:kamgraph:order> {order} ] .')
     return "\n".join(lines) + "\n"
 
 
-def publish(ontology: Ontology, url: str, *, timeout: float = DEFAULT_TIMEOUT) -> list[str]:
-    """PUT every file (data and shapes) into its own named graph, then the prefixes; returns the graph names."""
-    written = []
+@dataclass
+class Published:
+    """What a publish did: the graphs it wrote, and the graphs of files no longer there that it removed."""
+
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # other files' graphs left alone (``keep_others``)
+
+
+def publish(ontology: Ontology, store_url: str, query_url: str, *, keep_others: bool = False,
+            timeout: float = DEFAULT_TIMEOUT) -> Published:
+    """PUT every file (data and shapes) into its own named graph, and bring the store in line with the files.
+
+    Graphs are named by each file's path below its ``--ontology`` folder, so
+    publishing from any folder replaces, never duplicates. The graphs of files
+    that are not in ``ontology`` (deleted or renamed since the last publish)
+    are removed, unless ``keep_others`` (an author publishing only their own
+    files into a shared store); their prefix declarations go or stay with them.
+    ``store_url`` is the Graph Store Protocol URL, ``query_url`` the SPARQL
+    query endpoint (to list the graphs already there).
+    """
+    existing = [name for name in graph_names(query_url, timeout=timeout) if name.startswith(FILE_GRAPH_PREFIX)]
+    declared: dict[str, dict[str, str]] = {}
+    if keep_others:
+        declared = _read_prefixes(_construct(query_url, PREFIX_GRAPH, timeout, DEFAULT_MAX_BYTES))
+    done = Published()
     for source in ontology.files:
-        _put(url, str(source.graph_id), _ntriples(source), timeout)
-        written.append(str(source.graph_id))
-    _put(url, PREFIX_GRAPH, _prefix_turtle(ontology), timeout)
-    return written
+        _put(store_url, str(source.graph_id), _ntriples(source), timeout)
+        done.written.append(str(source.graph_id))
+        declared[str(source.graph_id)] = source.prefixes
+    for name in existing:
+        if name in done.written:
+            continue
+        if keep_others:
+            done.kept.append(name)
+        else:
+            _request("DELETE", store_url, timeout=timeout, params={"graph": name})
+            declared.pop(name, None)
+            done.removed.append(name)
+    _put(store_url, PREFIX_GRAPH, _prefix_turtle({g: p for g, p in declared.items() if g not in done.removed}),
+         timeout)
+    return done
 
 
 def _ntriples(source: SourceFile) -> str:

@@ -12,8 +12,8 @@ nodes):
   characters are removed (:func:`xml_safe`), so the file is always well-formed.
 - CSV cells a spreadsheet would run as a formula (starting with ``=``, ``+``,
   ``-``, ``@``, tab or carriage return, as OWASP lists them) get a leading
-  apostrophe (:func:`csv_safe`), which :func:`csv_unescape` takes off again, so
-  ``kamgraph import`` reads back exactly what was exported.
+  apostrophe (:func:`~kamgraph.sources.spreadsheet.csv_safe`), which
+  ``kamgraph import`` takes off again, so it reads back exactly what was exported.
 - GEXF carries the map's own colours and positions (``viz:color``,
   ``viz:position``), so Gephi opens the picture the page shows.
 """
@@ -29,17 +29,16 @@ from typing import Any
 
 import networkx as nx
 from networkx.readwrite import json_graph
-from rdflib import RDF, XSD, BNode, Graph, Literal
+from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kamgraph.graph.concepts import ConceptGraph
 from kamgraph.sources.canonical import stable_blank_nodes
+from kamgraph.sources.spreadsheet import csv_safe
 from kamgraph.vocabulary import pick_label
 
 FORMATS = ("graphml", "gexf", "json", "jsonld", "csv")
 CSV_TABLES = ("concepts", "relations")
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP "CSV Injection": what a spreadsheet may execute
-CSV_ESCAPE = "'"
 # Everything XML 1.0 does not allow in a document (https://www.w3.org/TR/xml/#charsets).
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -51,7 +50,9 @@ def flat_graph(concepts: ConceptGraph) -> nx.MultiDiGraph:
     flat: nx.MultiDiGraph = nx.MultiDiGraph(name=pick_label(concepts.title, languages, "kamgraph"))
     for node_id, attrs in sorted(concepts.graph.nodes(data=True)):
         row = {"label": pick_label(attrs["labels"], languages, attrs["local_name"]), "iri": attrs["iri"],
-               "local_name": attrs["local_name"], "category": attrs["category"], "section": attrs["section"] or ""}
+               "local_name": attrs["local_name"], "category": attrs["category"], "section": attrs["section"] or "",
+               "source": concepts.node_id(URIRef(attrs["source"])) if attrs["source"] else "",
+               "origin": attrs["origin"] or ""}
         for lang in languages:
             row[f"label_{lang}"] = attrs["labels"].get(lang, "")
             row[f"definition_{lang}"] = attrs["definitions"].get(lang, "")
@@ -178,28 +179,6 @@ def _jsonld_value(term: Node, compact: Callable[[str], str]) -> dict[str, str]:
     if term.datatype is not None and term.datatype != XSD.string:
         return {"@value": str(term), "@type": str(term.datatype)}
     return {"@value": str(term)}
-
-
-def csv_safe(cell: str) -> str:
-    """A cell a spreadsheet shows as text: a formula-like start (or an escape already there) gets an apostrophe.
-
-    >>> csv_safe("=HYPERLINK(\\"http://x\\")"), csv_safe("'=1"), csv_safe("Key account")
-    ('\\'=HYPERLINK("http://x")', "''=1", 'Key account')
-    """
-    if cell.startswith(FORMULA_STARTS) or (cell.startswith(CSV_ESCAPE) and cell[1:2] in (*FORMULA_STARTS, CSV_ESCAPE)):
-        return CSV_ESCAPE + cell
-    return cell
-
-
-def csv_unescape(cell: str) -> str:
-    """What :func:`csv_safe` was given: one escaping apostrophe taken off.
-
-    >>> csv_unescape(csv_safe("=1+1")), csv_unescape(csv_safe("'=1")), csv_unescape("'tis")
-    ('=1+1', "'=1", "'tis")
-    """
-    if cell.startswith(CSV_ESCAPE) and cell[1:2] in (*FORMULA_STARTS, CSV_ESCAPE):
-        return cell[1:]
-    return cell
 
 
 def to_csv(concepts: ConceptGraph, table: str = "concepts") -> str:

@@ -25,6 +25,8 @@ script reads them; every text is data, never markup)::
                    questions, see :mod:`kamgraph.views.practise`
     findings       (draft maps only) {concept id: [{severity, code, message, hint, where}]}, ``where``
                    being ``file:line:column`` (or null)
+    changes        (draft maps built with --since only) {since, concepts: {concept id: {status, fields}}}:
+                   what changed since that version (:func:`kamgraph.changes.report.draft_marks`)
     network        vis-network's options, see :mod:`kamgraph.views.pyvis_network`
 
 The concept record is :data:`kamgraph.graph.CONCEPT_FIELDS`, each field renamed
@@ -89,7 +91,8 @@ def concept_row(node_id: str, attributes: dict) -> dict:
 
 
 def page_data(concepts: ConceptGraph, *, scope: str | None = None, topics: dict[str, str] | None = None,
-              layout_cache: Path | None = None, findings: list[Finding] | None = None) -> dict:
+              layout_cache: Path | None = None, findings: list[Finding] | None = None,
+              changes: dict | None = None) -> dict:
     """Everything the page script needs, as plain JSON-able data (the schema above).
 
     ``scope`` restricts the page to one category and its direct neighbours (a
@@ -154,6 +157,8 @@ def page_data(concepts: ConceptGraph, *, scope: str | None = None, topics: dict[
     }
     if findings is not None:
         data["findings"] = draft_findings(concepts, findings)
+    if changes is not None:
+        data["changes"] = changes
     return data
 
 

@@ -24,8 +24,10 @@ is ordered by a stable hash, so the same ontology gives the same questions.
 from __future__ import annotations
 
 import hashlib
+import random
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 
 OPTIONS = 4  # choices per question, the answer included
 # Enough for a long study session; keeps a 6,000-concept thesaurus's page from growing by megabytes.
@@ -71,8 +73,14 @@ def _namespace(iri: str) -> str:
 
 def practise_questions(concepts: list[dict], edges: list[dict], relation_types: list[dict],
                        categories: list[dict]) -> list[dict]:
-    """Every question the rows allow, section by section in the summary's order, kinds mixed (see above)."""
+    """Every question the rows allow, section by section in the summary's order, kinds mixed (see above).
+
+    Each question costs the same whatever the vocabulary's size: distractors are drawn
+    from their pools by a generator seeded with the question's id, never by ranking a
+    whole category (a 6,000-concept thesaurus has categories of thousands).
+    """
     by_id = {c["id"]: c for c in concepts}
+    everyone = list(by_id)
     kinds = {r["id"]: r["kind"] for r in relation_types}
     shown_categories = [c["id"] for c in categories]
     by_category: dict[str, list[str]] = defaultdict(list)
@@ -80,16 +88,19 @@ def practise_questions(concepts: list[dict], edges: list[dict], relation_types: 
         by_category[c["category"]].append(c["id"])
     members = _groups(edges, kinds, by_id)
     outgoing: dict[str, list[dict]] = defaultdict(list)
+    neighbours: dict[str, list[str]] = defaultdict(list)
     for e in edges:
         if e["from"] in by_id and e["to"] in by_id:
             outgoing[e["from"]].append(e)
+            neighbours[e["from"]].append(e["to"])
+            neighbours[e["to"]].append(e["from"])
 
-    questions: list[dict] = []
+    # Every question is first a stub (its id, concept and a maker of its choices); only the
+    # MAX_QUESTIONS kept are made, so a large vocabulary pays for what its page carries.
+    stubs: list[tuple[str, dict, str, bool, Callable[[], dict | None] | None]] = []
 
-    def add(kind: str, concept: dict, key: str, beyond: bool, **choice: object) -> None:
-        questions.append({"id": f"{kind}:{key}", "kind": kind, "concept": concept["id"],
-                          "section": concept.get("section"),
-                          "beyond": beyond or concept.get("origin") == _BEYOND_ORIGIN, **choice})
+    def add(kind: str, concept: dict, key: str, beyond: bool, make: Callable[[], dict | None] | None = None) -> None:
+        stubs.append((kind, concept, key, beyond, make))
 
     for c in concepts:
         if c.get("definitions") or c.get("standardDefinitions") or c.get("explanations"):
@@ -97,21 +108,39 @@ def practise_questions(concepts: list[dict], edges: list[dict], relation_types: 
             add("card-label", c, c["id"], beyond)
             add("card-definition", c, c["id"], beyond)
         if len(shown_categories) > 1 and c["category"] in shown_categories:
-            qid = f"category:{c['id']}"
-            others = _shuffled(qid, (k for k in shown_categories if k != c["category"]))[:OPTIONS - 1]
-            add("category", c, c["id"], False, options=_shuffled(qid, [c["category"], *others]),
-                answer=c["category"])
+            add("category", c, c["id"], False, partial(_category_question, c, shown_categories))
+        right_by_relation: dict[str, set[str]] = defaultdict(set)
         for e in outgoing[c["id"]]:
-            question = _relation_question(c, e, outgoing[c["id"]], by_id, by_category)
-            if question:
-                add("relation", c, f"{c['id']}|{e['relation']}|{e['to']}", question.pop("beyond"), **question)
+            right_by_relation[e["relation"]].add(e["to"])
+        for e in outgoing[c["id"]]:
+            add("relation", c, f"{c['id']}|{e['relation']}|{e['to']}", False, partial(
+                _relation_question, c, e, right_by_relation[e["relation"]], by_id, by_category, everyone))
         if len(members.get(c["id"], [])) >= 2:
-            question = _not_member_question(c, members, by_id, by_category, edges)
-            if question:
-                add("not-member", c, c["id"], question.pop("beyond"), **question)
+            add("not-member", c, c["id"], False,
+                partial(_not_member_question, c, members, by_id, by_category, neighbours[c["id"]]))
     sections = {c.get("section"): i for i, c in reversed(list(enumerate(concepts)))}  # first concept of each
-    questions.sort(key=lambda q: (sections.get(q["section"], len(concepts)), _rank(q["id"])))  # mixed kinds
-    return questions[:MAX_QUESTIONS]
+    stubs.sort(key=lambda stub: (sections.get(stub[1].get("section"), len(concepts)),
+                                 _rank(f"{stub[0]}:{stub[2]}")))  # mixed kinds
+
+    questions: list[dict] = []
+    for kind, concept, key, beyond, make in stubs:
+        choice = make() if make else {}
+        if choice is None:
+            continue
+        questions.append({"id": f"{kind}:{key}", "kind": kind, "concept": concept["id"],
+                          "section": concept.get("section"),
+                          "beyond": beyond or choice.pop("beyond", False) or concept.get("origin") == _BEYOND_ORIGIN,
+                          **choice})
+        if len(questions) == MAX_QUESTIONS:
+            break
+    return questions
+
+
+def _category_question(c: dict, shown_categories: list[str]) -> dict:
+    """Which category is <c> in? Other categories as distractors."""
+    qid = f"category:{c['id']}"
+    others = _shuffled(qid, (k for k in shown_categories if k != c["category"]))[:OPTIONS - 1]
+    return {"options": _shuffled(qid, [c["category"], *others]), "answer": c["category"]}
 
 
 def shown_questions(questions: list[dict], concept_ids: set[str], category_ids: set[str],
@@ -142,16 +171,39 @@ def _groups(edges: list[dict], kinds: dict[str, str], by_id: dict[str, dict]) ->
     return {parent: sorted(children) for parent, children in groups.items()}
 
 
-def _relation_question(c: dict, edge: dict, own_edges: list[dict], by_id: dict[str, dict],
-                       by_category: dict[str, list[str]]) -> dict | None:
+def _draw(question_id: str, pool: Sequence[str], exclude: set[str], count: int) -> list[str]:
+    """Up to ``count`` distinct ids of ``pool`` outside ``exclude``, the same on every build.
+
+    A large pool is sampled at random positions (seeded by the question), so the cost
+    does not grow with the pool; a small or mostly excluded one is filtered first.
+
+    >>> _draw("q", ["a", "b", "c"], {"b"}, 5)
+    ['a', 'c']
+    >>> _draw("q", [str(i) for i in range(10_000)], set(), 3) == _draw("q", [str(i) for i in range(10_000)], set(), 3)
+    True
+    """
+    rng = random.Random(question_id)
+    if len(pool) > 4 * (count + len(exclude)):
+        drawn: list[str] = []
+        for _ in range(20 * count):
+            pick = pool[rng.randrange(len(pool))]
+            if pick not in exclude and pick not in drawn:
+                drawn.append(pick)
+                if len(drawn) == count:
+                    return sorted(drawn)
+    allowed = sorted({i for i in pool if i not in exclude})
+    return sorted(rng.sample(allowed, min(count, len(allowed))))
+
+
+def _relation_question(c: dict, edge: dict, also_right: set[str], by_id: dict[str, dict],
+                       by_category: dict[str, list[str]], everyone: list[str]) -> dict | None:
     """<c> — <relation> → ? with the target's siblings (same category) as distractors."""
     answer = edge["to"]
     qid = f"relation:{c['id']}|{edge['relation']}|{answer}"
-    also_right = {e["to"] for e in own_edges if e["relation"] == edge["relation"]}
-    siblings = [i for i in by_category[by_id[answer]["category"]] if i not in also_right and i != c["id"]]
-    if len(siblings) < OPTIONS - 1:  # too few siblings: any other concept will do
-        siblings += [i for i in by_id if i not in also_right and i != c["id"] and i not in siblings]
-    distractors = _shuffled(qid, siblings)[:OPTIONS - 1]
+    unwanted = also_right | {c["id"]}
+    distractors = _draw(qid, by_category[by_id[answer]["category"]], unwanted, OPTIONS - 1)
+    if len(distractors) < OPTIONS - 1:  # too few siblings: any other concept will do
+        distractors += _draw(qid, everyone, unwanted | set(distractors), OPTIONS - 1 - len(distractors))
     if not distractors:
         return None
     options = _shuffled(qid, [answer, *distractors])
@@ -160,24 +212,18 @@ def _relation_question(c: dict, edge: dict, own_edges: list[dict], by_id: dict[s
 
 
 def _not_member_question(parent: dict, members: dict[str, list[str]], by_id: dict[str, dict],
-                         by_category: dict[str, list[str]], edges: list[dict]) -> dict | None:
+                         by_category: dict[str, list[str]], near: list[str]) -> dict | None:
     """Which of these is not a <parent>? Members shown, one sibling concept that is not a member as the answer."""
-    edges = [e for e in edges if e["from"] in by_id and e["to"] in by_id]
     own = members[parent["id"]]
     qid = f"not-member:{parent['id']}"
-    categories = {by_id[m]["category"] for m in own}
-    def outside(pool: Iterable[str]) -> list[str]:
-        return sorted({i for i in pool if i not in own and i != parent["id"]})
-
+    unwanted = {*own, parent["id"]}
     # the members' own categories first; then the group's neighbours; then the members of other groups
-    near = [e["to"] if e["from"] == parent["id"] else e["from"] for e in edges
-            if parent["id"] in (e["from"], e["to"])]
-    candidates = (outside(i for cat in sorted(categories) for i in by_category[cat]) or outside(near)
-                  or outside(m for p, group in members.items() if p != parent["id"] for m in group))
-    if not candidates:
+    same_categories = [i for cat in sorted({by_id[m]["category"] for m in own}) for i in by_category[cat]]
+    answer = (_draw(qid, same_categories, unwanted, 1) or _draw(qid, near, unwanted, 1)
+              or _draw(qid, [m for p, group in members.items() if p != parent["id"] for m in group], unwanted, 1))
+    if not answer:
         return None
-    answer = _shuffled(qid, candidates)[0]
     shown = _shuffled(qid, own)[:OPTIONS - 1]
-    options = _shuffled(qid, [answer, *shown])
-    return {"options": options, "answer": answer,
+    options = _shuffled(qid, [answer[0], *shown])
+    return {"options": options, "answer": answer[0],
             "beyond": any(by_id[i].get("origin") == _BEYOND_ORIGIN for i in options)}

@@ -63,10 +63,10 @@ def topic_page(index: dict, category: str, name: str) -> str:
 
 
 def render_site(concepts: ConceptGraph, *, findings: list[Finding] | None = None,
-                layout_cache: Path | None = None) -> Site:
+                layout_cache: Path | None = None, changes: dict | None = None) -> Site:
     """Every page of a build: ``index.html`` with its topic views and, per topic, ``maps/<name>.html``."""
     names = topic_names(concepts) if concepts.graph.number_of_nodes() <= OVERVIEW_THRESHOLD else {}
-    index = page_data(concepts, findings=findings, layout_cache=layout_cache, topics=names)
+    index = page_data(concepts, findings=findings, layout_cache=layout_cache, topics=names, changes=changes)
     site = Site(pages={MAP_PAGE: render_page(index)}, index_data=index)
     for category, name in names.items():
         site.pages[f"{MAPS_FOLDER}/{name}.html"] = topic_page(index, category, name)

@@ -119,6 +119,12 @@ def first_int(graph: Triples, subject: URIRef, predicate: URIRef) -> int | None:
     return None
 
 
+def category_classes(graph: Triples) -> set[URIRef]:
+    """Every class declared under skos:Concept (transitively): the categories a new concept may have,
+    whether or not a concept has it yet."""
+    return _descendants(graph, RDFS.subClassOf, SKOS.Concept)
+
+
 def read_vocabulary(graph: Triples) -> Vocabulary:
     """Categories, relation types and each concept's category, as the ontology declares them."""
     category_iris = _descendants(graph, RDFS.subClassOf, SKOS.Concept)

@@ -108,7 +108,7 @@ def test_compare_shows_the_pricing_methods_side_by_side(browser, viewport, kam):
     for c in wanted:
         card = page.locator(f"#compare .compare-card[data-concept='{c['id']}']")
         assert c["definitions"]["nl"] in card.text_content()
-        assert "regels " + c["sourceLines"].lstrip("L") in card.text_content()
+        assert "regel " + c["sourceLines"].lstrip("L") in card.text_content()  # one line each: "regel 58"
     if viewport == DESKTOP:  # all three at once, nothing to scroll
         for c in wanted:
             assert in_view(page, f"#compare .compare-card[data-concept='{c['id']}']"), c["localName"]

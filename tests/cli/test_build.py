@@ -51,3 +51,28 @@ def test_validation_errors_stop_the_build(run_cli, typo_ontology: Path, tmp_path
 def test_missing_ontology_is_a_clear_error(run_cli, tmp_path: Path):
     code, _, err = run_cli("build", "--ontology", tmp_path / "nope.ttl", "--out", tmp_path)
     assert code == 1 and "nope.ttl: error [file-not-found]" in err
+
+
+def test_draft_since_a_git_revision_marks_the_changes(run_cli, tmp_path, monkeypatch):
+    import shutil
+    import subprocess
+
+    from helpers import ONTOLOGY, page_data_in
+
+    shutil.copytree(ONTOLOGY, tmp_path / "ontology")
+    for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "first"]):
+        subprocess.run(["git", "-c", "user.name=A", "-c", "user.email=a@example.org", *args], cwd=tmp_path,
+                       check=True, capture_output=True)
+    concepts = tmp_path / "ontology" / "kam-concepts.ttl"
+    concepts.write_text(concepts.read_text(encoding="utf-8").replace(
+        '"Special customers who are worth more', '"Special customers who are worth much more', 1), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli("build", "--since", "HEAD", "--out", tmp_path / "site")
+    assert code == 2 and "add --draft" in err
+    code, out, err = run_cli("build", "--draft", "--since", "HEAD", "--out", tmp_path / "site")
+    assert code == 0, err
+    assert "marked 1 concept(s) changed since HEAD" in out
+    assert page_data_in(tmp_path / "site")["changes"] == {
+        "since": "HEAD", "concepts": {"kam:KeyAccount": {"status": "changed", "fields": ["definitions@en"]}}}
+    code, _, err = run_cli("build", "--draft", "--out", tmp_path / "plain")
+    assert code == 0 and "changes" not in page_data_in(tmp_path / "plain")

@@ -135,10 +135,10 @@ def test_negative_test_gives_one_located_error(case: Case, run_cli):
     assert Path(finding.file).name == case.action.name
     assert isinstance(finding.line, int) and finding.line >= 1, finding.format()
     assert "\n" not in finding.format()
-    code, out, err = run_cli("validate", "--ontology", case.action)
+    code, _, err = run_cli("validate", "--ontology", case.action)
     assert code == 1
-    assert out.splitlines()[0].startswith(f"{finding.file}:{finding.line}:")
-    assert "Traceback" not in out + err
+    assert err.splitlines()[0].startswith(f"{finding.file}:{finding.line}:")  # findings: standard error
+    assert "Traceback" not in err
 
 
 @pytest.mark.parametrize("case", cases_where(lambda case: case.uses_rdf12_terms))
@@ -201,7 +201,7 @@ def test_the_real_cli_reports_every_refused_file_in_one_run(tmp_path: Path):
     done = subprocess.run(command, capture_output=True, text=True, timeout=300, cwd=tmp_path)
     assert done.returncode == 1, done.stderr[-2000:]
     assert "Traceback" not in done.stdout + done.stderr
-    lines = [line for line in done.stdout.splitlines() if " error [" in line]
+    lines = [line for line in done.stderr.splitlines() if " error [" in line]  # findings: standard error
     assert len(lines) == len(refused)
     for path in refused:
         assert sum(1 for line in lines if line.startswith(f"{path}:")) == 1, path.name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import subprocess
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from helpers import BAD, ONTOLOGY, SMALL
+from helpers import BAD, ONTOLOGY, ROOT, SMALL
 from kamgraph.graph import from_ontology
 from kamgraph.sources.files import load_ontology
 from kamgraph.sources.ontology import FILE_GRAPH_PREFIX
@@ -53,6 +54,11 @@ def start_server(tmp: Path, command: str = "serve"):
     pytest.fail("oxigraph did not answer within 10 s")
 
 
+def store_urls(base: str) -> tuple[str, ...]:
+    """``publish``'s two URLs of one Oxigraph server: the Graph Store it writes to, the query endpoint it lists."""
+    return ("--store", f"{base}/store", "--endpoint", f"{base}/query")
+
+
 def stop(process) -> None:
     process.terminate()
     process.wait(timeout=10)
@@ -66,7 +72,7 @@ def server(tmp_path_factory):
 
 
 def test_publish_then_build_from_the_store_gives_the_same_map(run_cli, server, tmp_path: Path):
-    code, out, err = run_cli("publish", "--ontology", ONTOLOGY, "--endpoint", f"{server}/store")
+    code, out, err = run_cli("publish", "--ontology", ONTOLOGY, *store_urls(server))
     assert code == 0, err
     assert "published" in out
     from_files = page_data(from_ontology(load_ontology([ONTOLOGY])))
@@ -88,7 +94,7 @@ def test_each_file_is_its_own_named_graph(run_cli, tmp_path: Path):
     """A fresh store, so that the graphs found are those this publish made and no others."""
     process, base = start_server(tmp_path / "store")
     try:
-        assert run_cli("publish", "--ontology", ONTOLOGY, "--endpoint", f"{base}/store")[0] == 0
+        assert run_cli("publish", "--ontology", ONTOLOGY, *store_urls(base))[0] == 0
         sizes = {row["g"]: int(row["n"]) for row in select(
             base, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")}
     finally:
@@ -105,7 +111,7 @@ def test_nothing_is_published_when_validation_fails(run_cli, tmp_path: Path):
     process, base = start_server(tmp_path / "store")
     try:
         bad = BAD / "broader-cycle.ttl"
-        code, _, err = run_cli("publish", "--ontology", ONTOLOGY, "--ontology", bad, "--endpoint", f"{base}/store")
+        code, _, err = run_cli("publish", "--ontology", ONTOLOGY, "--ontology", bad, *store_urls(base))
         assert code == 1 and "[broader-cycle]" in err
         assert select(base, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }") == [{"n": "0"}]
     finally:
@@ -134,7 +140,7 @@ def test_read_only_server_refuses_publishing_with_its_own_message(run_cli, tmp_p
     stop(process)
     process, base = start_server(location, "serve-read-only")
     try:
-        code, _, err = run_cli("publish", "--ontology", SMALL, "--endpoint", f"{base}/store")
+        code, _, err = run_cli("publish", "--ontology", SMALL, *store_urls(base))
         assert code == 1
         assert "the server answered HTTP 403 Forbidden: " in err
         assert "read-only" in err.split("HTTP 403 Forbidden: ", 1)[1]  # the server's own words follow
@@ -151,3 +157,34 @@ def test_timeout(run_cli, tmp_path: Path):
         code, _, err = run_cli("build", "--endpoint", f"http://127.0.0.1:{port}/query", "--timeout", "0.5",
                                "--out", tmp_path)
     assert code == 1 and "did not answer within 0.5 s" in err
+
+
+def test_every_reading_command_takes_the_query_endpoint(run_cli, server, tmp_path: Path):
+    """--endpoint means the query URL for every command that reads the ontology; --ontology with it is refused."""
+    assert run_cli("publish", "--ontology", ONTOLOGY, *store_urls(server))[0] == 0
+    query = f"{server}/query"
+    commands = {"validate": ("validate", "--format", "json"), "stats": ("stats", "--format", "json"),
+                "export": ("export", "--format", "csv"), "path": ("path", "Key account", "Selling price"),
+                "query": ("query", "SELECT ?c WHERE { ?c a kamo:Actor }")}
+    for name, args in commands.items():
+        code, out, err = run_cli(*args, "--ontology", ONTOLOGY)
+        store_code, store_out, store_err = run_cli(*args, "--endpoint", query)
+        assert (store_code, code) == (0, 0), (name, store_err, err)
+        if name == "validate":  # findings name the store's graph instead of the file
+            assert len(json.loads(store_out)) == len(json.loads(out)) > 0
+        else:
+            assert store_out == out, name
+    code, _, err = run_cli("glossary", "--endpoint", query, "--out", tmp_path)
+    assert code == 0, err
+    assert (tmp_path / "glossary.html").exists()
+    code, _, err = run_cli("stats", "--endpoint", query, "--ontology", ONTOLOGY)
+    assert code == 2 and "either --ontology or --endpoint" in err
+
+
+def test_graph_names_do_not_depend_on_the_working_folder(tmp_path: Path, monkeypatch):
+    names = set()
+    for folder in (ROOT, ONTOLOGY, tmp_path):
+        monkeypatch.chdir(folder)
+        names.add(tuple(str(f.graph_id) for f in load_ontology([ONTOLOGY]).files))
+    assert len(names) == 1
+    assert f"{FILE_GRAPH_PREFIX}kam-concepts.ttl" in next(iter(names))

@@ -81,7 +81,7 @@ def test_ill_typed_literal_prints_no_traceback(tmp_path: Path):
                      'ex:Apple kamo:firstLine "x"^^xsd:integer .\n')
     result = subprocess.run([sys.executable, "-m", "kamgraph", "validate", "--ontology", str(bad)],
                             capture_output=True, text=True, cwd=ROOT, check=False)
-    assert result.returncode == 1 and "[ill-typed-literal]" in result.stdout
+    assert result.returncode == 1 and "[ill-typed-literal]" in result.stderr  # findings: standard error
     assert "Traceback" not in result.stderr
 
 

@@ -18,6 +18,7 @@ from rdflib.compare import isomorphic
 
 from helpers import FIXTURES, ROOT
 from kamgraph.pipeline import load_and_check
+from kamgraph.sources import spreadsheet
 from kamgraph.views import export
 
 XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
@@ -120,14 +121,14 @@ def hostile(tmp_path_factory):
 def test_csv_cells_never_start_a_formula_and_read_back_as_written(hostile):
     for table in export.CSV_TABLES:
         rows = list(csv.reader(io.StringIO(export.to_csv(hostile, table), newline="")))
-        assert rows and all(not cell.startswith(export.FORMULA_STARTS) for row in rows for cell in row)
+        assert rows and all(not cell.startswith(spreadsheet.FORMULA_STARTS) for row in rows for cell in row)
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(export.to_csv(hostile), newline=""))}
     labels = hostile.graph.nodes
     for node in ("ex:Formula", "ex:Tab"):
         for lang in ("en", "nl"):
-            assert export.csv_unescape(rows[node][f"label_{lang}"]) == labels[node]["labels"][lang]
+            assert spreadsheet.csv_unescape(rows[node][f"label_{lang}"]) == labels[node]["labels"][lang]
     assert rows["ex:Formula"]["label_en"].startswith("'=")
-    assert export.csv_unescape(rows["ex:Tab"]["definition_en"]) == "'=already quoted"
+    assert spreadsheet.csv_unescape(rows["ex:Tab"]["definition_en"]) == "'=already quoted"
 
 
 def test_graphml_and_gexf_are_well_formed_whatever_the_labels_hold(hostile):

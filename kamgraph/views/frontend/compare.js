@@ -157,7 +157,8 @@ kamgraph.compare = (function () {
       var standard = words.pickWithLanguage(c.standardDefinitions);
       if (standard[0]) { box.appendChild(withLanguage(el("p", ui("standard") + ": " + standard[0], "note beyond"), standard[1])); }
       var origin = c.origin === "beyond-source" ? ui("beyond") : ui("fromSource");
-      var lines = c.sourceLines ? " · " + ui("lines") + " " + c.sourceLines.replace(/L/g, "") : "";
+      var ranges = kamgraph.panel.lineRanges(c.sourceLines);
+      var lines = ranges.length ? " · " + kamgraph.panel.lineText(ranges, ui) : "";
       var source = el("p", origin + lines, "meta source-line");
       if (kamgraph.read.hasText(model, c)) {
         source.appendChild(document.createTextNode(" · "));

@@ -80,7 +80,7 @@ kamgraph.read = (function () {
         var article = el("article", null, "read-section");
         article.id = "read-" + String(s.number === null || s.number === undefined ? s.id : s.number).replace(/[^A-Za-z0-9_-]/g, "_");
         var heading = el("h3", words.section(s));
-        if (s.firstLine) { heading.appendChild(el("span", " (" + ui("lines") + " " + s.firstLine + "–" + s.lastLine + ")", "meta")); }
+        if (s.firstLine) { heading.appendChild(el("span", " (" + kamgraph.panel.lineText([[s.firstLine, s.lastLine]], ui) + ")", "meta")); }
         article.appendChild(heading);
         var lines = String(s.text || "").split("\n");
         var numbered = s.text && s.firstLine && lines.length === s.lastLine - s.firstLine + 1;
