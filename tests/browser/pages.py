@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from playwright.sync_api import Error as PlaywrightError
 
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:")
 READY = "document.documentElement.dataset.ready === 'true'"
@@ -24,20 +27,23 @@ class PageLog:
     console_errors: list[str] = field(default_factory=list)
 
 
-def page_error_recorder(log: PageLog):
-    """A ``pageerror`` listener that records the page's own errors.
+def wait_until(page, expression: str, arg=None, *, timeout: float = 30_000) -> None:
+    """Wait until the JavaScript ``expression`` (or function of ``arg``) is truthy, across navigations.
 
-    Playwright's ``wait_for_function`` compiles its predicate with ``eval`` and retries when the
-    page's CSP refuses it (microsoft/playwright#36982); that refusal surfaces as a page error whose
-    stack has no frame in the page's file. Errors with a frame in the page are always recorded.
+    Polls with ``page.evaluate``. Playwright's ``wait_for_function`` compiles its predicate
+    with ``eval``, which the page's CSP forbids; it then fails at random after a navigation
+    (microsoft/playwright#36982). ``timeout`` is in milliseconds, as Playwright's.
     """
-    def record(error) -> None:
-        stack = getattr(error, "stack", "") or ""
-        if "unsafe-eval" in str(error) and "file://" not in stack:
-            return
-        log.page_errors.append(str(error))
-
-    return record
+    deadline = time.monotonic() + timeout / 1000
+    last_error = None
+    while time.monotonic() < deadline:
+        try:
+            if page.evaluate(expression, arg):
+                return
+        except PlaywrightError as error:  # the page is navigating: its context went away
+            last_error = error
+        time.sleep(0.05)
+    raise AssertionError(f"{expression} not true within {timeout / 1000:g} s (last error: {last_error})")
 
 
 DESKTOP = (1366, 768)
@@ -68,11 +74,11 @@ def open_map(browser, html: Path, *, viewport=DESKTOP, fragment: str = "", conte
 
     page.add_init_script(RECORD_CSP_VIOLATIONS)
     page.route("**/*", gate)
-    page.on("pageerror", page_error_recorder(log))
+    page.on("pageerror", lambda error: log.page_errors.append(str(error)))
     page.on("console", lambda message: message.type == "error" and log.console_errors.append(message.text))
     page.on("dialog", lambda dialog: (log.dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(Path(html).resolve().as_uri() + fragment)
-    page.wait_for_function(READY, timeout=30_000)
+    wait_until(page, READY)
     return page, log
 
 
@@ -98,7 +104,7 @@ def open_static(browser, url: str, *, allow_local_http: bool = False):
             route.abort()
 
     page.route("**/*", gate)
-    page.on("pageerror", page_error_recorder(log))
+    page.on("pageerror", lambda error: log.page_errors.append(str(error)))
     page.on("console", lambda message: message.type == "error" and log.console_errors.append(message.text))
     page.on("dialog", lambda dialog: (log.dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(url)

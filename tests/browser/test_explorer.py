@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from browser.pages import DESKTOP, PHONE, offset_from_centre, open_map
+from browser.pages import DESKTOP, PHONE, offset_from_centre, open_map, wait_until
 from conftest import FIXTURES, OUTPUT
 from helpers import page_data_of
 from kamgraph.pipeline import build_map
@@ -266,7 +266,7 @@ def test_tour_works_without_local_storage(browser):
         Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('blocked', 'SecurityError'); }});
     }""")
     page.reload()
-    page.wait_for_function("document.documentElement.dataset.ready === 'true'")
+    wait_until(page, "document.documentElement.dataset.ready === 'true'")
     page.locator("#tour-begin").click()
     assert page.locator("#tour-position").text_content().startswith("1 / ")
     assert log.page_errors == []
@@ -317,10 +317,10 @@ def test_back_and_forward_move_through_selections(browser, viewport):
     assert second != "kam:KeyAccount"
     assert "concept=" in page.evaluate("location.hash")
     page.go_back()
-    page.wait_for_function("kamgraph.network.getSelectedNodes()[0] === 'kam:KeyAccount'")
+    wait_until(page, "kamgraph.network.getSelectedNodes()[0] === 'kam:KeyAccount'")
     assert page.evaluate("location.hash") == "#concept=KeyAccount&lang=nl"
     page.go_forward()
-    page.wait_for_function(f"kamgraph.network.getSelectedNodes()[0] === '{second}'")
+    wait_until(page, f"kamgraph.network.getSelectedNodes()[0] === '{second}'")
     page.context.close()
 
 
@@ -353,8 +353,8 @@ def test_each_category_has_a_topic_view_linked_from_the_full_map(browser, viewpo
     assert sorted(t["category"] for t in kam["topics"]) == sorted(c["id"] for c in kam["categories"])
     pricing = next(c for c in kam["categories"] if c["localName"] == "PricingMethod")
     page.locator("#map-links a", has_text=pricing["labels"]["nl"]).click()
-    page.wait_for_function("kamgraph.data.scope === 'kamo:PricingMethod'")
-    page.wait_for_function("document.documentElement.dataset.ready === 'true'")
+    wait_until(page, "kamgraph.data.scope === 'kamo:PricingMethod'")
+    wait_until(page, "document.documentElement.dataset.ready === 'true'")
     assert page.url.endswith("index.html#lang=nl&topic=PricingMethod")
     members = {c["id"] for c in kam["concepts"] if c["category"] == pricing["id"]}
     expected = members | {e["to"] for e in kam["edges"] if e["from"] in members} | {
@@ -364,7 +364,7 @@ def test_each_category_has_a_topic_view_linked_from_the_full_map(browser, viewpo
     assert page.locator("#map-links a[aria-current=page]").text_content() == pricing["labels"]["nl"]
     assert pricing["labels"]["nl"] in page.locator("#title").text_content()
     page.go_back()
-    page.wait_for_function("kamgraph.data.scope === null && document.documentElement.dataset.ready === 'true'")
+    wait_until(page, "kamgraph.data.scope === null && document.documentElement.dataset.ready === 'true'")
     assert len(page.evaluate("window.kamgraph.nodes.getIds()")) == len(kam["concepts"])
     assert log.external_requests == [] and log.page_errors == []
     page.context.close()
@@ -411,7 +411,7 @@ def test_touch_selects_a_concept_on_a_phone(browser, kam):
     page.evaluate("id => kamgraph.network.focus(id, {scale: 1, animation: false})", target)
     point = node_point(page, target)
     page.touchscreen.tap(point["x"], point["y"])
-    page.wait_for_function(f"kamgraph.network.getSelectedNodes()[0] === '{target}'")
+    wait_until(page, f"kamgraph.network.getSelectedNodes()[0] === '{target}'")
     title = page.locator("#details-title")
     assert title.text_content() == label(next(c for c in kam["concepts"] if c["id"] == target), "nl")
     title.scroll_into_view_if_needed()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from browser.pages import open_map
+from browser.pages import open_map, wait_until
 from conftest import FIXTURES, OUTPUT
 from helpers import page_data_in
 from kamgraph.pipeline import build_map
@@ -232,9 +232,9 @@ def test_the_mode_in_the_address_is_kept_and_map_addresses_stay_as_they_were(bro
     outline_link = page.locator("#outline a[data-concept='ex:Apple']")
     assert outline_link.get_attribute("href") == "#concept=Apple&lang=en&mode=read"
     page.go_back()
-    page.wait_for_function("kamgraph.state.selected === 'ex:Apple'")
+    wait_until(page, "kamgraph.state.selected === 'ex:Apple'")
     page.evaluate("location.hash = '#concept=Pear&lang=nl'")  # a map address: the mode goes back to the map
-    page.wait_for_function("kamgraph.state.mode === 'map' && kamgraph.state.lang === 'nl'")
+    wait_until(page, "kamgraph.state.mode === 'map' && kamgraph.state.lang === 'nl'")
     page.evaluate("kamgraph.select('ex:Apple', true)")
     assert page.evaluate("location.hash") == "#concept=Apple&lang=nl"
     assert log.page_errors == []

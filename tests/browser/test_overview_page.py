@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from browser.pages import DESKTOP, PHONE, offset_from_centre, open_map
+from browser.pages import DESKTOP, PHONE, offset_from_centre, open_map, wait_until
 from conftest import ROOT
 from helpers import page_data_of
 from kamgraph.pipeline import build_map
@@ -87,7 +87,7 @@ def test_a_3000_concept_map_opens_on_its_categories_and_expands_on_click(browser
     position = page.evaluate(f"kamgraph.network.canvasToDOM(kamgraph.network.getPositions(['{node}'])['{node}'])")
     box = page.locator("#map").bounding_box()
     page.mouse.click(box["x"] + position["x"], box["y"] + position["y"])
-    page.wait_for_function(f"kamgraph.network.body.nodeIndices.length === {len(groups) - 1 + count}")
+    wait_until(page, f"kamgraph.network.body.nodeIndices.length === {len(groups) - 1 + count}")
     assert page.locator("button.overview-back").is_visible()
     page.locator("button.overview-back").click()
     assert page.evaluate("kamgraph.network.body.nodeIndices.length") == len(groups)
@@ -187,7 +187,7 @@ def test_the_overview_button_speaks_the_page_language(browser, overview_map, ove
     first = overview["overview"]["groups"][0]
     click_node(page, bubble(first["id"]), viewport)
     first_member = sorted(members(overview, first["id"]))[0]
-    page.wait_for_function(f"kamgraph.network.body.nodeIndices.includes({json.dumps(first_member)})")
+    wait_until(page, f"kamgraph.network.body.nodeIndices.includes({json.dumps(first_member)})")
     assert back.is_visible() and back.text_content() == "Overzicht"
     page.get_by_role("button", name="EN", exact=True).click()
     assert back.text_content() == "Overview"
@@ -225,7 +225,7 @@ def test_the_legend_hides_and_shows_an_unfolded_category_with_its_relations(brow
     category = groups[2]["id"]
     click_node(page, bubble(category), viewport)
     inside = members(overview, category)
-    page.wait_for_function(f"kamgraph.network.body.nodeIndices.length === {len(groups) - 1 + len(inside)}")
+    wait_until(page, f"kamgraph.network.body.nodeIndices.length === {len(groups) - 1 + len(inside)}")
     edges = sorted(e["id"] for e in overview["edges"] if e["from"] in inside and e["to"] in inside)
     assert sorted(page.evaluate("kamgraph.network.body.edgeIndices.slice()")) == edges  # relations among what is shown
     button = page.locator(f"#legend button[data-category='{category}']")

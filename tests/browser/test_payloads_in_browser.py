@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from browser.pages import csp_violations, open_map
+from browser.pages import csp_violations, open_map, wait_until
 from kamgraph.pipeline import build_map
 
 pytestmark = pytest.mark.browser
@@ -76,7 +76,7 @@ def test_the_csp_is_enforced_and_the_page_works_under_it(payload_page):
         s.textContent = 'window.__injected = true'; document.body.append(s); }""")
     page.evaluate("""() => { const i = document.createElement('img');
         i.src = 'https://evil.example/x.png'; i.id = 'probe'; document.body.append(i); }""")
-    page.wait_for_function("window.__cspViolations.length >= 2", timeout=5000)
+    wait_until(page, "window.__cspViolations.length >= 2", timeout=5000)
     assert page.evaluate("window.__injected") is None
     assert sorted(v.split()[0] for v in csp_violations(page)) == ["img-src", "script-src-elem"]
     assert log.external_requests == [] and log.dialogs == []

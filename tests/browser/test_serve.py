@@ -6,35 +6,17 @@ from __future__ import annotations
 
 import re
 import shutil
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
 
-from browser.pages import READY, open_static
+from browser.pages import READY, open_static, wait_until
 from conftest import FIXTURES
 from helpers import page_data_in, page_data_of
 from processes import Process
 
 pytestmark = pytest.mark.browser
-
-
-def poll(page, expression: str, timeout: float = 20.0) -> None:
-    """Wait until ``expression`` is true, across reloads.
-
-    page.wait_for_function would need eval, which the CSP forbids.
-    """
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if page.evaluate(expression):
-                return
-        except PlaywrightError:  # the page is reloading: its context went away
-            pass
-        time.sleep(0.1)
-    pytest.fail(f"{expression} not true within {timeout}s")
 
 
 def served_label(page) -> str:
@@ -52,7 +34,7 @@ def test_served_map_reloads_after_a_rebuild_and_survives_a_broken_save(browser, 
         url = re.search(r"http://127\.0\.0\.1:\d+/", "\n".join(process.wait_for("serving"))).group(0)
         process.wait_for("watching for changes")
         page, log = open_static(browser, url, allow_local_http=True)
-        page.wait_for_function(READY, timeout=30_000)
+        wait_until(page, READY, timeout=30_000)
         assert served_label(page) == "Apple"
         served_csp = page.locator("meta[http-equiv=Content-Security-Policy]").get_attribute("content")
         assert "connect-src 'self'" in served_csp
@@ -63,8 +45,8 @@ def test_served_map_reloads_after_a_rebuild_and_survives_a_broken_save(browser, 
 
         source.write_text(source.read_text().replace('"Apple"@en', '"Green apple"@en'))
         process.wait_for("rebuilt")
-        poll(page, "!!window.kamgraph && kamgraph.data.concepts.some(c => c.labels.en === 'Green apple')")
-        poll(page, READY)
+        wait_until(page, "!!window.kamgraph && kamgraph.data.concepts.some(c => c.labels.en === 'Green apple')")
+        wait_until(page, READY)
         served = urllib.request.urlopen(url, timeout=5).read().decode("utf-8")
         assert page_data_of(served) == page_data_in(out)
 

@@ -6,7 +6,7 @@ from itertools import pairwise
 
 import pytest
 
-from browser.pages import DESKTOP, PHONE, open_map
+from browser.pages import DESKTOP, PHONE, open_map, wait_until
 from conftest import OUTPUT
 from helpers import SMALL, page_data_of
 from kamgraph.pipeline import build_map
@@ -52,12 +52,12 @@ def test_the_address_carries_the_mode_and_back_forward_move_between_modes(browse
     page.locator("#modes button[data-mode=map]").click()
     assert page.locator("#map").is_visible() and "mode=" not in page.evaluate("location.hash")
     page.go_back()
-    page.wait_for_function("kamgraph.state.mode === 'compare'")
+    wait_until(page, "kamgraph.state.mode === 'compare'")
     page.go_back()
-    page.wait_for_function("kamgraph.state.mode === 'read'")
+    wait_until(page, "kamgraph.state.mode === 'read'")
     assert page.locator("#read").is_visible()
     page.go_forward()
-    page.wait_for_function("kamgraph.state.mode === 'compare'")
+    wait_until(page, "kamgraph.state.mode === 'compare'")
     assert page.locator("#modes button[aria-pressed=true]").get_attribute("data-mode") == "compare"
     assert log.page_errors == [] and log.console_errors == [] and log.external_requests == []
     page.context.close()
@@ -66,9 +66,9 @@ def test_the_address_carries_the_mode_and_back_forward_move_between_modes(browse
 def test_the_map_is_drawn_when_shown_after_opening_in_another_mode(browser, viewport, kam):
     page, _ = open_map(browser, INDEX, viewport=viewport, fragment="#concept=CostBasedPricing&mode=read")
     page.locator("#details .mode-links a", has_text="Op de kaart tonen").click()
-    page.wait_for_function("kamgraph.state.mode === 'map'")
+    wait_until(page, "kamgraph.state.mode === 'map'")
     assert page.evaluate("kamgraph.network.getSelectedNodes()") == [concept(kam, "CostBasedPricing")["id"]]
-    page.wait_for_function("kamgraph.network.getScale() > 0.3")  # fitted once the map had its size
+    wait_until(page, "kamgraph.network.getScale() > 0.3")  # fitted once the map had its size
     page.context.close()
 
 

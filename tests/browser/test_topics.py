@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser.pages import open_map
+from browser.pages import open_map, wait_until
 from conftest import OUTPUT
 from helpers import page_data_in
 from kamgraph.views.page_data import page_data
@@ -29,7 +29,7 @@ def page(browser):
 @pytest.mark.parametrize("topic", KAM["topics"], ids=lambda t: t["name"])
 def test_a_topic_view_is_the_focused_map_of_its_category(page, kam_checked, topic):
     page.evaluate("(name) => { location.hash = 'topic=' + name; }", topic["name"])
-    page.wait_for_function("(category) => window.kamgraph && kamgraph.data && kamgraph.data.scope === category "
+    wait_until(page, "(category) => window.kamgraph && kamgraph.data && kamgraph.data.scope === category "
                            "&& document.documentElement.dataset.ready === 'true'", arg=topic["category"])
     shown = page.evaluate("kamgraph.data")
     focused = page_data(kam_checked.concepts, scope=topic["category"])
