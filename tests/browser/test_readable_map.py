@@ -232,6 +232,8 @@ def test_the_picture_has_a_title_and_a_legend_and_printing_hides_the_controls(br
     assert download.value.suggested_filename == "kamgraph-map.png"
     page.emulate_media(media="print")
     assert page.locator("#search").is_hidden() and page.locator(".toolbar").is_hidden()
+    assert page.locator("#modes").is_hidden() and page.locator("#languages").is_hidden()
+    assert page.evaluate("getComputedStyle(document.documentElement).printColorAdjust") == "exact"  # colours print
     assert page.locator("#details").is_visible()
     page.context.close()
 
