@@ -15,24 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ONTOLOGY, ROOT, page_data_in
+from helpers import FIXTURES, ONTOLOGY, ROOT, page_data_in
 from kamgraph.sources.ontology import FILE_GRAPH_PREFIX
 from kamgraph.sources.store import PREFIX_GRAPH
 from sources.test_store import select, start_server, stop
 
-DRAFT = """@prefix kam:  <https://w3id.org/kamgraph/kam/> .
-@prefix kamo: <https://w3id.org/kamgraph/kamo#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-
-kam:PriceNegotiation a skos:Concept , kamo:Activity ;
-    skos:inScheme kam:Scheme ;
-    skos:prefLabel "Prijsonderhandeling"@nl , "Price negotiation"@en ;
-    skos:definition "Onderhandelen over de prijs."@nl , "Negotiating the price."@en ;
-    dcterms:source kam:Section_S13 ;
-    kamo:origin "source" ;
-    kamo:concerns kam:SellingPrice .
-"""
+DRAFT = FIXTURES / "new-concept.ttl"  # one activity more, related to an existing concept
 
 
 def recipe() -> list[list[str]]:
@@ -55,7 +43,7 @@ def team(tmp_path: Path):
     for name in ("author-1", "author-2"):
         shutil.copytree(ONTOLOGY, folders[name] / "ontology")
     (folders["author-2"] / "drafts").mkdir()
-    (folders["author-2"] / "drafts" / "my-concepts.ttl").write_text(DRAFT, encoding="utf-8")
+    shutil.copy(DRAFT, folders["author-2"] / "drafts" / "my-concepts.ttl")
     folders["learner"].mkdir()
     yield base, folders
     stop(process)
