@@ -151,9 +151,11 @@ def page_data(concepts: ConceptGraph, *, scope: str | None = None, topics: dict[
         "edges": edge_rows,
         "network": network_options(),
         "vocabulary": vocabulary_key([attrs for _, attrs in concepts.graph.nodes(data=True)], concepts.title),
-        "practise": shown_questions(_whole_questions(concepts, categories),
-                                    {str(row["id"]) for row in concept_rows}, {str(row["id"]) for row in category_rows},
-                                    {str(row["id"]) for row in relation_rows}),
+        "practise": (practise_questions(concept_rows, edge_rows, relation_rows, category_rows) if scope is None
+                     else shown_questions(_whole_questions(concepts, categories),
+                                          {str(row["id"]) for row in concept_rows},
+                                          {str(row["id"]) for row in category_rows},
+                                          {str(row["id"]) for row in relation_rows})),
     }
     if findings is not None:
         data["findings"] = draft_findings(concepts, findings)
@@ -186,7 +188,10 @@ def scoped_graph(concepts: ConceptGraph, scope: str | None) -> nx.MultiDiGraph:
 
 
 def _whole_questions(concepts: ConceptGraph, categories: list) -> list[dict]:
-    """Practise questions over the whole vocabulary (a focused map keeps those it shows whole)."""
+    """Practise questions over the whole vocabulary, for a focused map to keep those it shows.
+
+    The whole map asks them of its own rows (the same rows in the same order), not through this.
+    """
     graph = concepts.graph
     section_order = {s.id: i for i, s in enumerate(concepts.sections)}
     rows = [concept_row(n, graph.nodes[n]) for n in sorted(graph.nodes,
