@@ -89,6 +89,9 @@ class DataView:
     def __init__(self, index: TripleIndex, typed: Mapping[Node, Node]):
         self.index = index
         self.typed = typed  # subject -> the class it is also an instance of
+        self.typed_instances: dict[Node, set[Node]] = {}
+        for subject, cls in typed.items():
+            self.typed_instances.setdefault(cls, set()).add(subject)
 
     def objects(self, subject: Node, predicate: Node) -> set[Node]:
         found = set(self.index.objects(subject, predicate))
@@ -97,9 +100,7 @@ class DataView:
         return found
 
     def instances(self, cls: Node) -> set[Node]:
-        found = set(self.index.subjects(RDF.type, cls))
-        found.update(s for s, c in self.typed.items() if c == cls)
-        return found
+        return set(self.index.subjects(RDF.type, cls)) | self.typed_instances.get(cls, set())
 
     def subject_objects(self, predicate: Node) -> Iterable[tuple[Node, Node]]:
         yield from self.index.subject_objects(predicate)
