@@ -200,9 +200,10 @@ def _shape_nodes(shapes: Graph) -> set[Node]:
     nodes: set[Node] = {s for kind in _SHAPE_TYPES for s in shapes.subjects(RDF.type, kind)}
     for predicate in (*_TARGETS, *_READERS, SH.qualifiedMinCount, SH.qualifiedMaxCount, SH.path):
         nodes.update(s for s, _ in shapes.subject_objects(predicate))
-    nodes.update(o for p in (SH.property, SH.qualifiedValueShape) for _, o in shapes.subject_objects(p))
-    for _, members in shapes.subject_objects(SH["or"]):
-        nodes.update(_items(shapes, members))
+    nodes.update(o for p in _SHAPE_VALUED for _, o in shapes.subject_objects(p))
+    for predicate in _SHAPE_LISTS:
+        for _, members in shapes.subject_objects(predicate):
+            nodes.update(_items(shapes, members))
     for node in nodes:
         if isinstance(node, Literal):
             raise Unsupported("a literal used as a shape")
@@ -268,8 +269,9 @@ def _require_message(evaluator: Evaluator, shape: Shape, seen: set[Node]) -> Non
     own = [p for p in evaluator.graph.predicates(shape.node) if p in _READERS and p != SH.property]
     if own and shape.message is None:
         raise Unsupported(f"{shape.node} has no sh:message")
-    for child in evaluator.graph.objects(shape.node, SH.property):
-        _require_message(evaluator, evaluator.shape(child), seen)
+    for kept in (SH.property, SH.node):  # results of these shapes are reported too
+        for child in evaluator.graph.objects(shape.node, kept):
+            _require_message(evaluator, evaluator.shape(child), seen)
 
 
 def _items(shapes: Graph, head: Node) -> list[Node]:
@@ -291,8 +293,8 @@ def _items(shapes: Graph, head: Node) -> list[Node]:
 def _refuse_cycles(shapes: Graph, known: dict[Node, Shape]) -> None:
     """pySHACL stops a recursive shape with a warning; that reading is not reproduced."""
     def children(node: Node) -> list[Node]:
-        found = [o for p in (SH.property, SH.qualifiedValueShape) for o in shapes.objects(node, p)]
-        return found + [m for head in shapes.objects(node, SH["or"]) for m in _items(shapes, head)]
+        found = [o for p in _SHAPE_VALUED for o in shapes.objects(node, p)]
+        return found + [m for p in _SHAPE_LISTS for head in shapes.objects(node, p) for m in _items(shapes, head)]
 
     done: set[Node] = set()
 
@@ -505,6 +507,52 @@ def _or(evaluator: Evaluator, shapes: Graph, node: Node, _shape: Shape) -> Const
     return run
 
 
+def _logical(predicate: URIRef, component: URIRef, fails: Callable[[int, int], bool], *,
+             distinct: bool = True) -> Reader:
+    """``sh:and``/``sh:xone``: a result for each value whose count of conforming members (of how many) ``fails``."""
+    def read(evaluator: Evaluator, shapes: Graph, node: Node, _shape: Shape) -> Constraint:
+        lists = []
+        for head in shapes.objects(node, predicate):
+            members = _items(shapes, head)
+            lists.append([evaluator.shape(m) for m in (dict.fromkeys(members) if distinct else members)])
+        if any(not choices for choices in lists):
+            raise Unsupported(f"an empty {predicate} list")
+
+        def run(e: Evaluator, shape: Shape, values: dict[Node, set[Node]]) -> list[Report]:
+            return [Report(shape, component, f, v) for choices in lists for f, vs in values.items() for v in vs
+                    if fails(sum(1 for choice in choices if e.conforms(choice, v)), len(choices))]
+        return run
+    return read
+
+
+def _not(evaluator: Evaluator, shapes: Graph, node: Node, _shape: Shape) -> Constraint:
+    negated = [evaluator.shape(n) for n in shapes.objects(node, SH["not"])]
+
+    def run(e: Evaluator, shape: Shape, values: dict[Node, set[Node]]) -> list[Report]:
+        return [Report(shape, SH.NotConstraintComponent, f, v) for inner in negated for f, vs in values.items()
+                for v in vs if e.conforms(inner, v)]
+    return run
+
+
+def _node(evaluator: Evaluator, shapes: Graph, node: Node, _shape: Shape) -> Constraint:
+    """``sh:node``: pySHACL fails a value on any result of the node shape, and keeps those results (as details,
+    which are validation results of their own in its report)."""
+    targets = [evaluator.shape(n) for n in shapes.objects(node, SH.node)]
+    if any(target.path is not None for target in targets):
+        raise Unsupported("sh:node names a property shape")
+
+    def run(e: Evaluator, shape: Shape, values: dict[Node, set[Node]]) -> list[Report]:
+        reports = []
+        for target in targets:
+            for f, vs in values.items():
+                for v in vs:
+                    inner = e.validate(target, [v])
+                    if inner:
+                        reports += [Report(shape, SH.NodeConstraintComponent, f, v), *inner]
+        return reports
+    return run
+
+
 def _qualified(evaluator: Evaluator, shapes: Graph, node: Node, shape: Shape) -> Constraint:
     if shape.path is None:
         raise Unsupported("sh:qualifiedValueShape on a node shape")
@@ -537,5 +585,9 @@ _READERS: dict[URIRef, Reader] = {
     SH.maxLength: _length(SH.maxLength, SH.MaxLengthConstraintComponent, lambda n, b: n <= b),
     SH.pattern: _pattern, SH.languageIn: _language_in, SH.uniqueLang: _unique_lang, SH["in"]: _in,
     SH.hasValue: _has_value, SH.disjoint: _disjoint, SH.property: _property, SH["or"]: _or,
-    SH.qualifiedValueShape: _qualified,
+    SH["and"]: _logical(SH["and"], SH.AndConstraintComponent, lambda passed, of: passed < of),
+    SH.xone: _logical(SH.xone, SH.XoneConstraintComponent, lambda passed, _of: passed != 1, distinct=False),
+    SH["not"]: _not, SH.node: _node, SH.qualifiedValueShape: _qualified,
 }
+_SHAPE_VALUED = (SH.property, SH.qualifiedValueShape, SH.node, SH["not"])  # parameters whose values are shapes
+_SHAPE_LISTS = (SH["or"], SH["and"], SH.xone)  # parameters whose values are lists of shapes

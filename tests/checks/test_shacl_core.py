@@ -155,6 +155,11 @@ _CONSTRAINTS = [
     'sh:or ( [ sh:property [ sh:path ex:q ; sh:severity sh:Warning ; sh:minCount 1 ; sh:message "w" ] ] )',
     "sh:or ( [ sh:severity sh:Warning ; sh:property [ sh:path ex:q ; sh:minCount 1 ] ] [ sh:nodeKind sh:BlankNode ] )",
     "sh:or ( [ sh:deactivated true ; sh:nodeKind sh:BlankNode ] [ sh:nodeKind sh:BlankNode ] )",
+    "sh:and ( [ sh:nodeKind sh:Literal ] [ sh:minLength 2 ] )", "sh:not [ sh:datatype rdf:langString ]",
+    "sh:xone ( [ sh:nodeKind sh:IRIOrLiteral ] [ sh:datatype xsd:string ] )",
+    'sh:node [ sh:nodeKind sh:IRI ; sh:message "n" ; sh:name "n" ]',
+    'sh:node [ sh:property [ sh:path ex:q ; sh:minCount 1 ; sh:message "nq" ; sh:name "nq" ] ]',
+    'sh:node [ sh:severity sh:Warning ; sh:class ex:C ; sh:message "nw" ]',
 ]
 _TARGETS = ["sh:targetClass ex:C", "sh:targetNode ex:a", "sh:targetNode ex:z", "sh:targetSubjectsOf ex:p",
             "sh:targetObjectsOf ex:p", "sh:targetClass ex:D"]
@@ -217,7 +222,9 @@ def test_each_component_on_every_kind_of_value(constraint: str, severity: str):
 
 
 @pytest.mark.parametrize("shape", [
-    "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:xone ( [ sh:nodeKind sh:IRI ] ) ; sh:message \"m\" .",
+    "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:closed true ; sh:message \"m\" .",
+    # the sh:node shape has no message of its own, and its results are reported too:
+    "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:node [ sh:nodeKind sh:IRI ] ; sh:message \"m\" .",
     "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property [ sh:path ( ex:p ex:q ) ; sh:minCount 1 ; "
     "sh:message \"m\" ] .",
     "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property [ sh:path ex:p ; sh:minCount 1 ] .",  # no message
