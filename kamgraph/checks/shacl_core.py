@@ -7,16 +7,19 @@ writes are mostly a handful of SHACL Core components over plain property
 paths, which take a few dictionary look-ups each.
 
 :func:`evaluate` reads the shapes graph (nothing here knows KAM's shapes)
-and gives one :class:`~kamgraph.checks.shacl.ShapeResult` per validation
-result, exactly as pySHACL 0.40 with ``inference="none"``, ``advanced=True``
-and ``allow_warnings=True`` reports them: same focus, value, path, severity,
-message and source shape, down to pySHACL's own readings (``sh:languageIn``
-compares the first subtag; a nested shape of severity ``sh:Warning``
-always conforms). Whatever it does not implement — another component, a
-complex path, SPARQL, SHACL-AF, a shape without exactly one message, a
-parameter pySHACL would refuse or read in an unspecified way — raises
-:class:`Unsupported`, and the caller runs pySHACL instead, so nothing
-about a shapes graph is ever guessed.
+and gives one :class:`Report` per validation result, exactly as pySHACL 0.40
+with ``inference="none"``, ``advanced=True`` and ``allow_warnings=True``
+reports them: same focus, value, path, severity, message and source shape,
+down to pySHACL's own readings (``sh:languageIn`` compares the first subtag;
+a nested shape of severity ``sh:Warning`` always conforms; ``sh:node`` keeps
+the node shape's results). It implements the four Core targets and every
+Core component except value ranges (``sh:minInclusive`` …), ``sh:equals``,
+``sh:lessThan(OrEquals)``, ``sh:closed``, disjoint qualified shapes and SPARQL. Whatever it does not
+implement — those, a complex path, SHACL-AF, a reported shape without
+exactly one message (pySHACL's generic messages are not reproduced), a
+parameter pySHACL would refuse or read in an unspecified way, recursive
+shapes — raises :class:`Unsupported`, and the caller runs pySHACL instead,
+so nothing about a shapes graph is ever guessed.
 """
 
 from __future__ import annotations
