@@ -294,24 +294,30 @@ def _items(shapes: Graph, head: Node) -> list[Node]:
 
 
 def _refuse_cycles(shapes: Graph, known: dict[Node, Shape]) -> None:
-    """pySHACL stops a recursive shape with a warning; that reading is not reproduced."""
+    """Recursive shapes (pySHACL stops them with a warning) and shapes nested deeper than :data:`_DEEPEST` (pySHACL
+    refuses a validation path 15 shapes deep) are left to pySHACL; neither reading is reproduced."""
     def children(node: Node) -> list[Node]:
         found = [o for p in _SHAPE_VALUED for o in shapes.objects(node, p)]
         return found + [m for p in _SHAPE_LISTS for head in shapes.objects(node, p) for m in _items(shapes, head)]
 
-    done: set[Node] = set()
+    heights: dict[Node, int] = {}
 
-    def visit(node: Node, path: set[Node]) -> None:
+    def height(node: Node, path: tuple[Node, ...]) -> int:
         if node in path:
             raise Unsupported("recursive shapes")
-        if node in done:
-            return
-        for child in children(node):
-            visit(child, path | {node})
-        done.add(node)
+        if len(path) > _DEEPEST:
+            raise Unsupported("deeply nested shapes")
+        if node not in heights:
+            heights[node] = 1 + max((height(child, (*path, node)) for child in children(node)), default=0)
+        if len(path) + heights[node] > _DEEPEST:
+            raise Unsupported("deeply nested shapes")
+        return heights[node]
 
     for node in known:
-        visit(node, set())
+        height(node, ())
+
+
+_DEEPEST = 8  # shapes in one chain of nested shapes, well below pySHACL's limit
 
 
 def _integer(value: Node | None, what: str) -> int:
