@@ -27,6 +27,7 @@ them and sets the neighbours on a ring around them, in their direction.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import math
 import random
@@ -50,21 +51,21 @@ WRAPPED_WIDTH = 180.0
 ROOM = 1.5  # a category's disc holds ROOM times the area of its cells: space for arrows and a region label
 REGION_MARGIN = 90.0  # px between two categories' discs (room for the region's label)
 REUSE_SHARE = 0.5  # reuse the previous positions when at least this share of the nodes had one
-LAYOUT_VERSION = "7"  # bump when the algorithm changes, so cached positions are not reused
+LAYOUT_VERSION = "8"  # bump when the algorithm changes, so cached positions are not reused
 CACHE_KEEP = 16  # sidecar files kept per cache folder (the most recent)
 PREVIOUS_CANDIDATES = 4  # newest sidecars looked at for the previous build's positions
+OVERLAP_TOLERANCE = 1e-6  # px: boxes overlapping by no more than float rounding touch, they do not overlap
 
 Positions = dict[str, tuple[int, int]]
 
 
-def layout_key(graph: nx.MultiDiGraph) -> str:
-    """A hash of everything the positions depend on: nodes, categories, label sizes, edges."""
-    digest = hashlib.sha256(LAYOUT_VERSION.encode())
-    for node, attributes in sorted(graph.nodes(data=True)):
-        digest.update(json.dumps([node, str(attributes.get("category")), box_size(attributes)]).encode())
-    for source, target in sorted({(u, v) for u, v in graph.edges()}):
-        digest.update(json.dumps([source, target]).encode())
-    return digest.hexdigest()
+def layout_key(graph: nx.MultiDiGraph, sizes: dict[str, tuple[float, float]] | None = None) -> str:
+    """A hash of everything the positions depend on: nodes, categories, label sizes (``sizes``, when the
+    caller has them, else measured here), edges. One JSON text of them all, hashed once."""
+    sizes = sizes if sizes is not None else box_sizes(graph)
+    nodes = [[node, str(category), *sizes[node]] for node, category in sorted(graph.nodes(data="category"))]
+    edges = sorted({(u, v) for u, v in graph.edges()})
+    return hashlib.sha256(json.dumps([LAYOUT_VERSION, nodes, edges], separators=(",", ":")).encode()).hexdigest()
 
 
 def read_cached_layout(path: Path) -> Positions | None:
@@ -91,11 +92,12 @@ def cached_positions(graph: nx.MultiDiGraph, cache_dir: Path | None) -> Position
     if cache_dir is None:
         return compute_positions(graph)
     cache_dir = Path(cache_dir)
-    path = cache_dir / f"{layout_key(graph)}.json"
+    sizes = box_sizes(graph)
+    path = cache_dir / f"{layout_key(graph, sizes)}.json"
     stored = read_cached_layout(path)
     if stored is not None and set(stored) == set(graph.nodes):
         return stored
-    positions = compute_positions(graph, previous=_previous_positions(cache_dir, graph))
+    positions = compute_positions(graph, previous=_previous_positions(cache_dir, graph), sizes=sizes)
     write_atomic(path, json.dumps({"version": LAYOUT_VERSION, "positions": positions}, sort_keys=True,
                                   separators=(",", ":")))
     for old in _sidecars(cache_dir)[CACHE_KEEP:]:
@@ -125,11 +127,13 @@ def _previous_positions(cache_dir: Path, graph: nx.MultiDiGraph) -> Positions | 
     return best
 
 
-def compute_positions(graph: nx.MultiDiGraph, *, previous: Positions | None = None) -> Positions:
-    """Pixel positions for every node; ``previous`` (an earlier layout of much the same graph) is kept."""
+def compute_positions(graph: nx.MultiDiGraph, *, previous: Positions | None = None,
+                      sizes: dict[str, tuple[float, float]] | None = None) -> Positions:
+    """Pixel positions for every node; ``previous`` (an earlier layout of much the same graph) is kept;
+    ``sizes`` are the nodes' :func:`box_sizes` when the caller has measured them already."""
     if graph.number_of_nodes() == 0:
         return {}
-    sizes = {node: box_size(graph.nodes[node]) for node in graph.nodes}
+    sizes = sizes if sizes is not None else box_sizes(graph)
     if previous:
         kept = {node: previous[node] for node in graph.nodes if node in previous}
         if len(kept) >= REUSE_SHARE * graph.number_of_nodes():
@@ -397,32 +401,35 @@ def topic_positions(positions: Positions, graph: nx.MultiDiGraph, category: str)
     return {node: (round(x), round(y)) for node, (x, y) in sorted(local.items())}
 
 
+def box_sizes(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """Every node's :func:`box_size`, measured once per build and shared by the cache key and the layout."""
+    return {node: box_size(attributes) for node, attributes in graph.nodes(data=True)}
+
+
 def box_size(attributes: dict) -> tuple[float, float]:
     """Roughly how much room a node's box takes on screen: the widest and tallest of its labels, wrapped."""
     labels = [label for label in attributes.get("labels", {}).values() if label.strip()]
     labels = labels or [attributes.get("local_name") or "x" * 12]
-    width, height = 0.0, 0.0
+    width, lines = 0.0, 0
     for label in labels:
-        lines = _wrap(label)
+        words = label.split()
         # the page may fill a wrapped line up to WRAPPED_WIDTH; one long word ("Bedrijfsdoelstellingen") is drawn whole
-        longest_word = max(len(word) for word in label.split()) * CHAR_WIDTH
+        longest_word = max(map(len, words)) * CHAR_WIDTH
         width = max(width, longest_word, min(len(label) * CHAR_WIDTH, WRAPPED_WIDTH))
-        height = max(height, len(lines) * LINE_HEIGHT)
-    return width + BOX_PADDING + GAP, height + BOX_PADDING + GAP
+        lines = max(lines, 1 if len(label) * CHAR_WIDTH <= MAX_TEXT_WIDTH else _line_count(words))
+    return width + BOX_PADDING + GAP, lines * LINE_HEIGHT + BOX_PADDING + GAP
 
 
-def _wrap(label: str) -> list[str]:
-    """Break a label at spaces the way the page does, once a line would exceed MAX_TEXT_WIDTH."""
-    lines: list[str] = []
-    current = ""
-    for word in label.split():
-        candidate = f"{current} {word}" if current else word
-        if current and len(candidate) * CHAR_WIDTH > MAX_TEXT_WIDTH:
-            lines.append(current)
-            current = word
+def _line_count(words: list[str]) -> int:
+    """How many lines the page breaks a label's words into: at a space, once a line would exceed MAX_TEXT_WIDTH."""
+    lines, current = 0, -1  # characters on the line so far; -1: no word on it yet
+    for word in words:
+        candidate = current + 1 + len(word)
+        if current >= 0 and candidate * CHAR_WIDTH > MAX_TEXT_WIDTH:
+            lines, current = lines + 1, len(word)
         else:
             current = candidate
-    return [*lines, current] if current else lines or [label]
+    return lines + 1 if current >= 0 else max(lines, 1)
 
 
 def separate_boxes(positions: dict[str, list[float]], sizes: dict[str, tuple[float, float]], *,
@@ -431,47 +438,74 @@ def separate_boxes(positions: dict[str, list[float]], sizes: dict[str, tuple[flo
 
     A grid of cells as large as the largest box finds the candidates, so a round
     costs about N, not N². A pinned node stays where it is while an unpinned one
-    takes the whole push; two pinned nodes (a label that grew) share it.
+    takes the whole push; two pinned nodes (a label that grew) share it. Boxes that
+    touch, or overlap by no more than float rounding (``OVERLAP_TOLERANCE``), do not
+    overlap: neighbouring grid cells are exactly a box wide apart, and pushing such
+    a pair would push every neighbour in turn.
+
+    After the first round only pairs with a node that moved since the previous
+    round's start are looked at again: any other pair was already found apart in
+    the previous round and has not moved since, so the result is the one checking
+    every pair every round would give, at a cost of the moves, not of N, per round.
     """
     if not positions:
         return
-    pinned = pinned or set()
-    cell_w = max(sizes[n][0] for n in positions)
-    cell_h = max(sizes[n][1] for n in positions)
-    nodes = sorted(positions)
+    names = sorted(positions)
+    fixed = pinned or set()
+    xs = [float(positions[n][0]) for n in names]
+    ys = [float(positions[n][1]) for n in names]
+    half_w = [sizes[n][0] / 2 for n in names]
+    half_h = [sizes[n][1] / 2 for n in names]
+    is_pinned = [n in fixed for n in names]
+    cell_w, cell_h = 2 * max(half_w), 2 * max(half_h)
+    dirty: set[int] | None = None  # None: every node (the first round)
     for _ in range(rounds):
-        grid: dict[tuple[int, int], list[str]] = {}
-        for node in nodes:
-            x, y = positions[node]
-            grid.setdefault((math.floor(x / cell_w), math.floor(y / cell_h)), []).append(node)
-        moved = False
-        for (gx, gy), here in sorted(grid.items()):
-            near = [n for dx in (-1, 0, 1) for dy in (-1, 0, 1) for n in grid.get((gx + dx, gy + dy), ())]
-            for a in here:
+        grid: dict[tuple[int, int], list[int]] = {}
+        home = [(math.floor(x / cell_w), math.floor(y / cell_h)) for x, y in zip(xs, ys, strict=True)]
+        for i, key in enumerate(home):
+            grid.setdefault(key, []).append(i)
+        check_all = dirty is None
+        previous = dirty or set()
+        pending = list(grid) if check_all else list({
+            (home[i][0] + dx, home[i][1] + dy) for i in previous for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+            if (home[i][0] + dx, home[i][1] + dy) in grid})
+        heapq.heapify(pending)  # the cells in sorted order, as a full round visits them
+        queued = set(pending)
+        moved: set[int] = set()
+        while pending:
+            here = heapq.heappop(pending)
+            gx, gy = here
+            near = [b for dx in (-1, 0, 1) for dy in (-1, 0, 1) for b in grid.get((gx + dx, gy + dy), ())]
+            for a in grid[here]:
                 for b in near:
-                    if b <= a:
+                    if b <= a or not (check_all or a in previous or b in previous or a in moved or b in moved):
                         continue
-                    moved |= _push_apart(positions, sizes, a, b, pinned)
+                    overlap_x = half_w[a] + half_w[b] - abs(xs[a] - xs[b])
+                    if overlap_x <= OVERLAP_TOLERANCE:
+                        continue
+                    overlap_y = half_h[a] + half_h[b] - abs(ys[a] - ys[b])
+                    if overlap_y <= OVERLAP_TOLERANCE:
+                        continue
+                    share_a = 0.5 if is_pinned[a] == is_pinned[b] else (0.0 if is_pinned[a] else 1.0)
+                    coords, overlap = (xs, overlap_x) if overlap_x < overlap_y else (ys, overlap_y)
+                    direction = 1 if (coords[a], names[a]) >= (coords[b], names[b]) else -1
+                    coords[a] += direction * (overlap + 1) * share_a
+                    coords[b] -= direction * (overlap + 1) * (1 - share_a)
+                    for node in (a, b):
+                        if node in moved:
+                            continue
+                        moved.add(node)  # its pairs in the cells still to come this round are looked at again
+                        for dx in (-1, 0, 1):
+                            for dy in (-1, 0, 1):
+                                key = (home[node][0] + dx, home[node][1] + dy)
+                                if key > here and key in grid and key not in queued:
+                                    queued.add(key)
+                                    heapq.heappush(pending, key)
         if not moved:
-            return
-
-
-def _push_apart(positions: dict[str, list[float]], sizes: dict[str, tuple[float, float]], a: str, b: str,
-                pinned: set[str]) -> bool:
-    """Move a and b apart if their boxes overlap; whether they did."""
-    (ax, ay), (bx, by) = positions[a], positions[b]
-    overlap_x = (sizes[a][0] + sizes[b][0]) / 2 - abs(ax - bx)
-    overlap_y = (sizes[a][1] + sizes[b][1]) / 2 - abs(ay - by)
-    if overlap_x <= 0 or overlap_y <= 0:
-        return False
-    a_pinned, b_pinned = a in pinned, b in pinned
-    share_a = 0.5 if a_pinned == b_pinned else (0.0 if a_pinned else 1.0)
-    axis = 0 if overlap_x < overlap_y else 1
-    overlap = overlap_x if axis == 0 else overlap_y
-    direction = 1 if (positions[a][axis], a) >= (positions[b][axis], b) else -1
-    positions[a][axis] += direction * (overlap + 1) * share_a
-    positions[b][axis] -= direction * (overlap + 1) * (1 - share_a)
-    return True
+            break
+        dirty = moved
+    for i, name in enumerate(names):
+        positions[name][0], positions[name][1] = xs[i], ys[i]
 
 
 def median_shift(before: Positions, after: Positions) -> float:
