@@ -50,6 +50,7 @@ CHAR_WIDTH, LINE_HEIGHT, MAX_TEXT_WIDTH, BOX_PADDING, GAP = 8.6, 14.0, 156.0, 30
 WRAPPED_WIDTH = 180.0
 ROOM = 1.5  # a category's disc holds ROOM times the area of its cells: space for arrows and a region label
 REGION_MARGIN = 90.0  # px between two categories' discs (room for the region's label)
+TOPIC_SPREAD = math.pi / 6  # radians a topic view's neighbour may be turned from its own direction, either side
 REUSE_SHARE = 0.5  # reuse the previous positions when at least this share of the nodes had one
 LAYOUT_VERSION = "8"  # bump when the algorithm changes, so cached positions are not reused
 CACHE_KEEP = 16  # sidecar files kept per cache folder (the most recent)
@@ -379,7 +380,12 @@ def _middle(points: Iterable[list[float] | tuple[float, float]]) -> tuple[float,
 
 def topic_positions(positions: Positions, graph: nx.MultiDiGraph, category: str) -> Positions:
     """A topic view's positions from the whole map's: the category's concepts where they are, centred, and
-    their neighbours from other categories on a ring around them, each in its own direction."""
+    their neighbours from other categories around them, each in its own direction.
+
+    Each neighbour takes the first free spot on its way out from a ring just outside the
+    category (:func:`outward_spot`), nearest ones first, so no two boxes overlap however many
+    neighbours a category has, and no neighbour lands among the category's concepts.
+    """
     members = sorted(node for node, c in graph.nodes(data="category") if str(c) == category)
     if not members:
         return {}
@@ -391,14 +397,32 @@ def topic_positions(positions: Positions, graph: nx.MultiDiGraph, category: str)
     cx, cy = _middle(positions[m] for m in members)
     local: dict[str, list[float]] = {m: [positions[m][0] - cx, positions[m][1] - cy] for m in members}
     reach = max(math.hypot(x, y) + max(sizes[m]) / 2 for m, (x, y) in local.items())
-    outside = sorted(keep - set(members))
+    outside = sorted(keep - set(members),
+                     key=lambda n: (math.hypot(positions[n][0] - cx, positions[n][1] - cy), n))
     ring = reach + REGION_MARGIN + max((max(sizes[n]) for n in outside), default=0.0) / 2
+    boxes = _BoxIndex(local, sizes)
     for node in outside:
-        x, y = positions[node][0] - cx, positions[node][1] - cy
-        distance = math.hypot(x, y) or 1.0
-        local[node] = [x / distance * ring, y / distance * ring]
-    separate_boxes(local, sizes, pinned=set(members))
+        spot = outward_spot(math.atan2(positions[node][1] - cy, positions[node][0] - cx), ring, node, boxes)
+        local[node] = [spot[0], spot[1]]
+        boxes.add(node, spot)
     return {node: (round(x), round(y)) for node, (x, y) in sorted(local.items())}
+
+
+def outward_spot(angle: float, ring: float, node: str, boxes: _BoxIndex) -> tuple[float, float]:
+    """The first place, going out from distance ``ring`` in direction ``angle`` (and up to
+    ``TOPIC_SPREAD`` radians to either side, nearest the direction first), where ``node``'s box overlaps
+    none placed."""
+    width, height = boxes.sizes[node]
+    distance = ring
+    while True:
+        sideways = max(1, math.floor(TOPIC_SPREAD * distance / width))  # box widths to either side at this distance
+        for step in range(sideways + 1):
+            for side in ((0,) if step == 0 else (1, -1)):
+                turn = angle + side * step * width / distance
+                at = (distance * math.cos(turn), distance * math.sin(turn))
+                if boxes.clear(node, at):
+                    return at
+        distance += height / 2
 
 
 def box_sizes(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import random
 import statistics
 import warnings
 from pathlib import Path
@@ -138,6 +139,29 @@ def test_a_topic_view_keeps_the_category_as_the_whole_map_has_it(kam_checked):
     outside = set(topic) - set(members)
     assert outside and all(math.hypot(*topic[n]) > reach for n in outside)
     assert overlapping_pairs(graph, topic) == []
+
+
+def test_the_topic_views_of_a_large_map_have_no_overlapping_boxes():
+    """Hundreds of neighbours around one category: each finds a free spot outside it, in its direction."""
+    rng = random.Random(5)
+    graph = nx.MultiDiGraph()
+    for i in range(1000):
+        graph.add_node(f"c{i}", category=f"k{i % 5}", labels={"en": f"concept {i}"})
+        if i:
+            graph.add_edge(f"c{i}", f"c{rng.randrange(i)}", key="skos:broader")  # a random tree, most edges between
+    whole = compute_positions(graph)
+    for category in ("k0", "k3"):
+        topic = topic_positions(whole, graph, category)
+        members = [n for n, c in graph.nodes(data="category") if c == category]
+        outside = set(topic) - set(members)
+        assert len(outside) > 100
+        assert overlapping_pairs(graph, topic) == []
+        reach = max(math.hypot(*topic[n]) for n in members)
+        assert all(math.hypot(*topic[n]) > reach for n in outside)
+        cx, cy = statistics.fmean(whole[n][0] for n in members), statistics.fmean(whole[n][1] for n in members)
+        for node in outside:  # at most TOPIC_SPREAD (30 degrees) from its own direction
+            turned = math.atan2(topic[node][1], topic[node][0]) - math.atan2(whole[node][1] - cy, whole[node][0] - cx)
+            assert abs((turned + math.pi) % (2 * math.pi) - math.pi) <= math.pi / 6 + 0.01
 
 
 def test_a_rebuild_of_an_unchanged_graph_keeps_every_position():
