@@ -48,6 +48,10 @@ CHAR_WIDTH, LINE_HEIGHT, MAX_TEXT_WIDTH, BOX_PADDING, GAP = 8.6, 14.0, 156.0, 30
 # ...but a wrapped line can still be drawn up to the box's 180 px text limit (measured: 170 px and more), so
 # widths are estimated against that; a single word longer than it is drawn whole.
 WRAPPED_WIDTH = 180.0
+FR_ITERATIONS = 300  # Fruchterman–Reingold rounds for a category of up to FR_GRID_ABOVE concepts
+FR_GRID_ABOVE = 1000  # categories larger than this use its grid (repulsion from near nodes only)...
+FR_WORK = 300_000  # ...and fewer rounds, about FR_WORK / size (at least FR_FEWEST), so each costs about the same
+FR_FEWEST = 50
 ROOM = 1.5  # a category's disc holds ROOM times the area of its cells: space for arrows and a region label
 REGION_MARGIN = 90.0  # px between two categories' discs (room for the region's label)
 TOPIC_SPREAD = math.pi / 6  # radians a topic view's neighbour may be turned from its own direction, either side
@@ -184,8 +188,16 @@ def fresh_layout(graph: nx.MultiDiGraph, sizes: dict[str, tuple[float, float]]) 
         cx, cy = centres[name]
         for node, (x, y) in local[name].items():
             positions[node] = [cx + x, cy + y]
-    separate_boxes(positions, sizes)
+    if _discs_overlap(centres, radius):  # else no boxes can: each category's are in cells of its own disc
+        separate_boxes(positions, sizes)
     return {node: (round(x), round(y)) for node, (x, y) in sorted(positions.items())}
+
+
+def _discs_overlap(centres: dict[str, tuple[float, float]], radius: dict[str, float]) -> bool:
+    """Whether any two categories' discs overlap (the packing stopped before it had made room for all)."""
+    names = sorted(centres)
+    return any(math.dist(centres[a], centres[b]) < radius[a] + radius[b]
+               for i, a in enumerate(names) for b in names[i + 1:])
 
 
 def _seeded_igraph() -> object:
@@ -252,8 +264,9 @@ def _disc_layout(nodes: list[str], links: list[tuple[str, str]]) -> dict[str, tu
              for i in range(len(nodes))]
     igraph = _seeded_igraph()
     shape = igraph.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in links])  # type: ignore[attr-defined]
-    grid = "grid" if len(nodes) > 1000 else "nogrid"
-    coords = shape.layout_fruchterman_reingold(seed=start, niter=300, grid=grid).coords
+    large = len(nodes) > FR_GRID_ABOVE
+    rounds = max(FR_FEWEST, FR_WORK // len(nodes)) if large else FR_ITERATIONS
+    coords = shape.layout_fruchterman_reingold(seed=start, niter=rounds, grid="grid" if large else "nogrid").coords
     cx = sum(x for x, _ in coords) / len(coords)
     cy = sum(y for _, y in coords) / len(coords)
     # FR leaves a dense core and a few far outliers; spread the nodes evenly over the disc's area instead,
@@ -276,7 +289,11 @@ def snap_to_cells(targets: dict[str, tuple[float, float]], cell: tuple[float, fl
     placed: dict[str, tuple[float, float]] = {}
     for node, (x, y) in sorted(targets.items(), key=lambda item: (math.hypot(*item[1]), item[0])):
         gx, gy = round(x / width), round(y / height)
-        ring = 0
+        if (gx, gy) not in taken:  # the nearest cell is free (most nodes): the ring search would pick it
+            taken.add((gx, gy))
+            placed[node] = (gx * width, gy * height)
+            continue
+        ring = 1
         while True:
             free = [(gx + dx, gy + dy) for dx in range(-ring, ring + 1) for dy in range(-ring, ring + 1)
                     if max(abs(dx), abs(dy)) == ring and (gx + dx, gy + dy) not in taken]

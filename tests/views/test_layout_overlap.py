@@ -103,3 +103,31 @@ def test_a_pinned_box_stays_and_the_other_takes_the_whole_push():
     separate_boxes(positions, sizes, pinned={"a"})
     assert positions["a"] == [0.0, 0.0]
     assert positions["b"][1] == 5.0 and positions["b"][0] >= 100.0
+
+
+def snap_by_rings(targets: dict[str, tuple[float, float]], cell: tuple[float, float]) -> dict[str, tuple[float, float]]:
+    """snap_to_cells as first written: every node searches rings of cells outwards from ring 0."""
+    width, height = cell
+    taken: set[tuple[int, int]] = set()
+    placed: dict[str, tuple[float, float]] = {}
+    for node, (x, y) in sorted(targets.items(), key=lambda item: (math.hypot(*item[1]), item[0])):
+        gx, gy = round(x / width), round(y / height)
+        ring = 0
+        while True:
+            free = [(gx + dx, gy + dy) for dx in range(-ring, ring + 1) for dy in range(-ring, ring + 1)
+                    if max(abs(dx), abs(dy)) == ring and (gx + dx, gy + dy) not in taken]
+            if free:
+                best = min(free, key=lambda c: (math.hypot(c[0] * width - x, c[1] * height - y), c))
+                break
+            ring += 1
+        taken.add(best)
+        placed[node] = (best[0] * width, best[1] * height)
+    return placed
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.text("abcdef", min_size=1, max_size=4),
+                       st.tuples(st.floats(-600, 600), st.floats(-600, 600)), min_size=1, max_size=80),
+       st.floats(40.0, 220.0), st.floats(30.0, 90.0))
+def test_snapping_takes_the_cells_the_ring_search_takes(targets: dict, width: float, height: float):
+    assert snap_to_cells(targets, (width, height)) == snap_by_rings(targets, (width, height))
