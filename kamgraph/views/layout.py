@@ -265,7 +265,7 @@ def _disc_layout(nodes: list[str], links: list[tuple[str, str]]) -> dict[str, tu
     igraph = _seeded_igraph()
     shape = igraph.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in links])  # type: ignore[attr-defined]
     large = len(nodes) > FR_GRID_ABOVE
-    rounds = max(FR_FEWEST, FR_WORK // len(nodes)) if large else FR_ITERATIONS
+    rounds = min(FR_ITERATIONS, max(FR_FEWEST, FR_WORK // len(nodes))) if large else FR_ITERATIONS
     coords = shape.layout_fruchterman_reingold(seed=start, niter=rounds, grid="grid" if large else "nogrid").coords
     cx = sum(x for x, _ in coords) / len(coords)
     cy = sum(y for _, y in coords) / len(coords)
