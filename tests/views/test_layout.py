@@ -117,6 +117,22 @@ def test_maps_of_every_size_have_no_overlapping_boxes_and_categories_as_regions(
     assert region_overlap(graph, positions) <= count * 0.02
 
 
+def test_related_concepts_stay_near_each_other_in_a_large_category():
+    """Above FR_GRID_ABOVE a category gets fewer, cheaper layout rounds; linked concepts must still sit close."""
+    graph = random_tree(3_000, 2)
+    assert layout.FR_GRID_ABOVE < 1_500  # each of the two categories is laid out the cheaper way
+    positions = compute_positions(graph)
+    category = dict(graph.nodes(data="category"))
+    linked = [math.dist(positions[u], positions[v]) for u, v in graph.edges()
+              if category[u] == category[v] and u != v]
+    rng = random.Random(1)
+    nodes = sorted(graph.nodes)
+    pairs = [(a, b) for a, b in ((rng.choice(nodes), rng.choice(nodes)) for _ in range(5_000))
+             if category[a] == category[b] and a != b]
+    unrelated = [math.dist(positions[a], positions[b]) for a, b in pairs]
+    assert statistics.median(linked) < 0.35 * statistics.median(unrelated)  # about 0.17 measured; 0.9 unlaid
+
+
 def test_skipping_the_overlap_pass_when_no_discs_overlap_changes_nothing(monkeypatch):
     """Boxes sit in cells of their category's disc, so with the discs apart the pass has nothing to do."""
     graph = random_tree(600, 6)
