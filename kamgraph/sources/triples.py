@@ -138,18 +138,41 @@ class TermConverter:
     def triple(self, triple: ox.Triple | ox.Quad) -> Triple:
         return self.term(triple.subject), self.term(triple.predicate), self.term(triple.object)
 
+    def triples(self, triples: Iterable[ox.Triple | ox.Quad]) -> Iterator[Triple]:
+        """:meth:`triple` for each, in one loop: on a thesaurus the method calls per term were a third of loading."""
+        cache = self._cache
+        for triple in triples:
+            s, p, o = triple.subject, triple.predicate, triple.object
+            subject, predicate, value = cache.get(s), cache.get(p), cache.get(o)
+            if subject is None:
+                subject = cache[s] = from_oxigraph(s)
+            if predicate is None:
+                predicate = cache[p] = from_oxigraph(p)
+            if value is None:
+                value = cache[o] = from_oxigraph(o)
+            yield subject, predicate, value
+
 
 class TripleIndex:
-    """Triples indexed by subject+predicate, predicate+object and predicate; duplicates dropped."""
+    """Triples indexed by subject+predicate, predicate+object and predicate; duplicates dropped.
+
+    Built in one pass over the triples, in the order given (the first statement of a
+    pattern comes first); indexing a 110k-triple thesaurus one :meth:`add` at a time
+    took as long as parsing it.
+    """
 
     def __init__(self, triples: Iterable[Triple] = ()):
-        self._all: set[Triple] = set()
-        self._by_sp: dict[tuple[Node, Node], list[Node]] = defaultdict(list)
-        self._by_po: dict[tuple[Node, Node], list[Node]] = defaultdict(list)
-        self._by_p: dict[Node, list[tuple[Node, Node]]] = defaultdict(list)
-        self._subjects: set[Node] = set()
-        for triple in triples:
-            self.add(triple)
+        self._all: dict[Triple, None] = dict.fromkeys(triples)  # a set that keeps the file's order
+        by_sp: defaultdict[tuple[Node, Node], list[Node]] = defaultdict(list)
+        by_po: defaultdict[tuple[Node, Node], list[Node]] = defaultdict(list)
+        by_p: defaultdict[Node, list[tuple[Node, Node]]] = defaultdict(list)
+        for triple in self._all:
+            s, p, o = triple
+            by_sp[s, p].append(o)
+            by_po[p, o].append(s)
+            by_p[p].append((s, o))
+        self._by_sp, self._by_po, self._by_p = by_sp, by_po, by_p
+        self._subjects: set[Node] = {s for s, _ in by_sp}
 
     @classmethod
     def from_oxigraph(cls, triples: Iterable[ox.Triple | ox.Quad],
@@ -157,12 +180,12 @@ class TripleIndex:
         """Index pyoxigraph triples or quads (the graph name is ignored)."""
         converter = converter or TermConverter()
         with quiet_ill_typed_literals():
-            return cls(converter.triple(t) for t in triples)
+            return cls(converter.triples(triples))
 
     def add(self, triple: Triple) -> None:
         if triple in self._all:
             return
-        self._all.add(triple)
+        self._all[triple] = None
         s, p, o = triple
         self._by_sp[s, p].append(o)
         self._by_po[p, o].append(s)
