@@ -10,6 +10,7 @@ map survives any failure.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -99,6 +100,25 @@ def out_of_memory_names(what: Callable[[], str]) -> Iterator[None]:
                           "ontology") from exc
 
 
+# Python's cyclic collector runs a pass every 700 new objects; a build makes millions (terms, triples,
+# rows) that all live until it ends, and those passes took a quarter of a thesaurus's build CPU.
+BUILD_COLLECTION_THRESHOLD = 50_000
+
+
+@contextlib.contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run a step with the cyclic collector's first threshold raised; the thresholds are restored afterwards.
+
+    Collection still happens (cycles are still freed, memory stays bounded), only less often.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], BUILD_COLLECTION_THRESHOLD), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def check(ontology: Ontology) -> Checked:
     """Run every check on a loaded ontology."""
     vocabulary = read_vocabulary(ontology.index())
@@ -114,7 +134,7 @@ def load_and_check(paths: Paths | None = None, *, endpoint: str | None = None, t
     whose ``findings`` say where.
     """
     what = (lambda: f"the store at {endpoint}") if endpoint else (lambda: input_size(paths))
-    with out_of_memory_names(what):
+    with out_of_memory_names(what), fewer_collections():
         progress("reading the ontology")
         ontology = load(paths, endpoint=endpoint, timeout=timeout, max_bytes=max_bytes)
         progress("validating")
@@ -148,7 +168,7 @@ def build_site(checked: Checked, out_dir: Path, *, draft: bool = False, progress
     (a draft's, :func:`kamgraph.changes.report.draft_marks`) marks what changed since a version.
     """
     require_valid(checked)
-    with out_of_memory_names(lambda: _ontology_size(checked.ontology)):
+    with out_of_memory_names(lambda: _ontology_size(checked.ontology)), fewer_collections():
         return _build_site(checked, out_dir, draft=draft, progress=progress, changes=changes)
 
 
