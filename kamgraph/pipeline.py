@@ -157,7 +157,7 @@ class BuildResult:
 
 
 def build_site(checked: Checked, out_dir: Path, *, draft: bool = False, progress: Progress = _quiet,
-               changes: dict | None = None) -> BuildResult:
+               changes: dict | None = None, release_triples: bool = False) -> BuildResult:
     """Write ``out_dir/index.html`` (with its topic views) and a page per topic in ``out_dir/maps/`` opening it.
 
     Raises :class:`ValidationFailed` on any error, before anything is written; all
@@ -166,10 +166,14 @@ def build_site(checked: Checked, out_dir: Path, *, draft: bool = False, progress
     are removed, so the folder always matches the ontology. A ``draft`` build
     carries the warnings, shown as badges; a published one never does. ``changes``
     (a draft's, :func:`kamgraph.changes.report.draft_marks`) marks what changed since a version.
+    ``release_triples`` drops the ontology's triples once the concept graph is made
+    (:meth:`~kamgraph.sources.ontology.Ontology.release_triples`), for a caller that needs nothing else of them.
     """
     require_valid(checked)
-    with out_of_memory_names(lambda: _ontology_size(checked.ontology)), fewer_collections():
-        return _build_site(checked, out_dir, draft=draft, progress=progress, changes=changes)
+    size = _ontology_size(checked.ontology)
+    with out_of_memory_names(lambda: size), fewer_collections():
+        return _build_site(checked, out_dir, draft=draft, progress=progress, changes=changes,
+                           release_triples=release_triples)
 
 
 def _ontology_size(ontology: Ontology) -> str:
@@ -179,11 +183,13 @@ def _ontology_size(ontology: Ontology) -> str:
 
 
 def _build_site(checked: Checked, out_dir: Path, *, draft: bool, progress: Progress,
-                changes: dict | None) -> BuildResult:
+                changes: dict | None, release_triples: bool) -> BuildResult:
     from kamgraph.views.site import MAPS_FOLDER, render_site
 
     progress("building the concept graph")
     concepts = checked.concepts
+    if release_triples:
+        checked.ontology.release_triples()
     progress("laying out and writing the maps")
     out_dir = Path(out_dir)
     with new_generation(out_dir) as folder:  # everything below --out, caches included, changes in one step

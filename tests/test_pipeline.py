@@ -71,3 +71,20 @@ def test_a_build_collects_less_often_and_leaves_the_collector_as_it_was(monkeypa
     with pytest.raises(LoadError):  # a file that does not exist: the load fails inside the raised threshold
         build_map([tmp_path / "missing.ttl"], tmp_path / "out2")
     assert gc.get_threshold() == before
+
+
+def test_a_build_that_releases_the_triples_writes_the_same_map(tmp_path: Path):
+    """Releasing the triples once the concept graph is made changes nothing written; reading them after raises."""
+    from kamgraph.pipeline import build_site, load_and_check
+
+    kept = build_site(load_and_check([ROOT / "ontology"]), tmp_path / "kept")
+    checked = load_and_check([ROOT / "ontology"])
+    released = build_site(checked, tmp_path / "released", release_triples=True)
+    assert [p.relative_to(tmp_path / "released") for p in released.written] == [
+        p.relative_to(tmp_path / "kept") for p in kept.written]
+    for page in kept.written:
+        assert (tmp_path / "released" / page.relative_to(tmp_path / "kept")).read_bytes() == page.read_bytes()
+    assert all(len(source.triples) == 0 for source in checked.ontology.files)
+    with pytest.raises(RuntimeError, match="released"):
+        checked.ontology.index()
+    assert released.report == kept.report

@@ -158,7 +158,9 @@ class TripleIndex:
 
     Built in one pass over the triples, in the order given (the first statement of a
     pattern comes first); indexing a 110k-triple thesaurus one :meth:`add` at a time
-    took as long as parsing it.
+    took as long as parsing it. Literal objects are left out of the predicate+object
+    index: nothing asks which subjects have a given literal (such a question scans the
+    predicate's statements), and they were half its memory and a Python hash call each.
     """
 
     def __init__(self, triples: Iterable[Triple] = ()):
@@ -169,7 +171,8 @@ class TripleIndex:
         for triple in self._all:
             s, p, o = triple
             by_sp[s, p].append(o)
-            by_po[p, o].append(s)
+            if not isinstance(o, Literal):
+                by_po[p, o].append(s)
             by_p[p].append((s, o))
         self._by_sp, self._by_po, self._by_p = by_sp, by_po, by_p
         self._subjects: set[Node] = {s for s, _ in by_sp}
@@ -188,7 +191,8 @@ class TripleIndex:
         self._all[triple] = None
         s, p, o = triple
         self._by_sp[s, p].append(o)
-        self._by_po[p, o].append(s)
+        if not isinstance(o, Literal):
+            self._by_po[p, o].append(s)
         self._by_p[p].append((s, o))
         self._subjects.add(s)
 
@@ -212,6 +216,8 @@ class TripleIndex:
             yield from (t for t in self._all if (s is None or t[0] == s) and (o is None or t[2] == o))
         elif s is not None:
             yield from ((s, p, obj) for obj in self._by_sp.get((s, p), ()) if o is None or obj == o)
+        elif isinstance(o, Literal):
+            yield from ((subj, p, o) for subj, obj in self._by_p.get(p, ()) if obj == o)
         elif o is not None:
             yield from ((subj, p, o) for subj in self._by_po.get((p, o), ()))
         else:
@@ -223,7 +229,7 @@ class TripleIndex:
         return (o for _, _, o in self.triples((subject, predicate, None)))
 
     def subjects(self, predicate: Node | None = None, object: Node | None = None) -> Iterator[Node]:  # noqa: A002
-        if predicate is not None and object is not None:
+        if predicate is not None and object is not None and not isinstance(object, Literal):
             return iter(self._by_po.get((predicate, object), ()))
         return (s for s, _, _ in self.triples((None, predicate, object)))
 
