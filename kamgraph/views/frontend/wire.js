@@ -8,11 +8,19 @@ kamgraph.wire = (function () {
   var VERSION = 1;
   var NAMED = ["concepts", "categories", "relationTypes", "sections"];
 
-  /* A fresh copy of a default, so no two rows share one object. */
-  function copy(value) {
-    if (value === null || typeof value !== "object") { return value; }
-    if (Array.isArray(value)) { return value.length ? JSON.parse(JSON.stringify(value)) : []; }
-    return Object.keys(value).length ? JSON.parse(JSON.stringify(value)) : {};
+  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+
+  /* What a row gets for a field it does not write: a function making a fresh default (so no two
+     rows share one object), a null placeholder for a derived field (filled in after), or null: absent. */
+  function filler(table, field) {
+    if (table.derived.indexOf(field) >= 0) { return function () { return null; }; }
+    if (!has(table.defaults, field)) { return null; }
+    var value = table.defaults[field];
+    if (value === null || typeof value !== "object") { return function () { return value; }; }
+    var text = JSON.stringify(value);
+    if (text === "{}") { return function () { return {}; }; }
+    if (text === "[]") { return function () { return []; }; }
+    return function () { return JSON.parse(text); };
   }
 
   /* As kamgraph.names.local_name: the part after the last # or / (the whole text if there is none). */
@@ -36,20 +44,25 @@ kamgraph.wire = (function () {
     throw new Error("no derivation for " + field);
   }
 
-  function rows(table, namespaces) {
-    var fields = table.fields, defaults = table.defaults, derived = table.derived;
-    var hasDefault = fields.map(function (f) { return Object.prototype.hasOwnProperty.call(defaults, f); });
-    var isDerived = fields.map(function (f) { return derived.indexOf(f) >= 0; });
+  /* The rows of one table; ids are resolved when ``names`` is given (else left as numbers). */
+  function rows(table, namespaces, names) {
+    var fields = table.fields, count = fields.length;
+    var fill = fields.map(function (f) { return filler(table, f); });
+    var isRef = fields.map(function (f) { return names !== null && table.refs.indexOf(f) >= 0; });
+    var derivedAt = table.derived.map(function (f) { return fields.indexOf(f); });
+    var bitValue = derivedAt.map(function (i) { return Math.pow(2, i); });
     return table.rows.map(function (encoded) {
-      var mask = encoded[0], next = 1, row = {}, written = {};
-      for (var i = 0; i < fields.length; i++) {
+      var mask = encoded[0], next = 1, row = {};
+      for (var i = 0; i < count; i++) {
         var bit = mask % 2;
         mask = (mask - bit) / 2;
-        if (bit) { row[fields[i]] = encoded[next++]; written[fields[i]] = true; }
-        else if (hasDefault[i]) { row[fields[i]] = copy(defaults[fields[i]]); }
-        else if (isDerived[i]) { row[fields[i]] = null; }  // filled in below, in derivation order
+        if (bit) { row[fields[i]] = isRef[i] ? resolve(encoded[next++], names) : encoded[next++]; }
+        else if (fill[i] !== null) { row[fields[i]] = fill[i](); }
       }
-      derived.forEach(function (f) { if (!written[f]) { row[f] = derive(f, row, namespaces); } });
+      for (var d = 0; d < derivedAt.length; d++) {  // in derivation order: the iri, then its local name
+        var field = fields[derivedAt[d]];
+        if (Math.floor(encoded[0] / bitValue[d]) % 2 === 0) { row[field] = derive(field, row, namespaces); }
+      }
       return row;
     });
   }
@@ -59,24 +72,28 @@ kamgraph.wire = (function () {
     return typeof value === "number" ? names[value] : value;
   }
 
-  /* The page data a wire form stands for. */
+  /* The page data a wire form stands for. The concepts come first: their ids are most of ``names``. */
   function decode(wire) {
     var header = wire.wire;
     if (!header || header.version !== VERSION) { throw new Error("page data wire form: version " + (header && header.version)); }
     var data = {};
     Object.keys(wire).sort().forEach(function (key) { if (key !== "wire") { data[key] = wire[key]; } });
-    header.tables.forEach(function (name) { data[name] = rows(wire[name], header.namespaces); });
+    var first = header.tables.indexOf("concepts") >= 0 ? ["concepts"] : [];
+    first.forEach(function (name) { data[name] = rows(wire[name], header.namespaces, null); });
     var names = [];
     NAMED.forEach(function (key) { (data[key] || []).forEach(function (row) { names.push(String(row.id)); }); });
-    header.tables.forEach(function (name) {
+    first.forEach(function (name) {
       var refs = wire[name].refs;
       data[name].forEach(function (row) {
-        refs.forEach(function (f) { if (Object.prototype.hasOwnProperty.call(row, f)) { row[f] = resolve(row[f], names); } });
+        refs.forEach(function (f) { if (has(row, f)) { row[f] = resolve(row[f], names); } });
       });
-      if (name === "edges") {
-        data.edges.forEach(function (e) { e.id = e.from + "|" + e.relation + "|" + e.to; });
-      }
     });
+    header.tables.forEach(function (name) {
+      if (first.indexOf(name) < 0) { data[name] = rows(wire[name], header.namespaces, names); }
+    });
+    if (header.tables.indexOf("edges") >= 0) {  // not sent: always from|relation|to
+      data.edges.forEach(function (e) { e.id = e.from + "|" + e.relation + "|" + e.to; });
+    }
     return data;
   }
 
