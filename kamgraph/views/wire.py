@@ -29,9 +29,11 @@ whatever reads a built page (tests, benchmarks). ``decode(encode(data)) == data`
 
 from __future__ import annotations
 
-import json
+import copy
 from collections import Counter
 from collections.abc import Hashable
+from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 from kamgraph.names import local_name
@@ -57,10 +59,10 @@ def encode(data: dict) -> dict:
     wire = {key: value for key, value in data.items() if key not in tables}
     wire["wire"] = {"version": WIRE_VERSION, "tables": tables, "namespaces": namespaces}
     for name in tables:
-        rows = data[name]
         if name == "edges":
-            rows = [_without_edge_id(row) for row in rows]
-        wire[name] = _encode_table(rows, TABLES[name], DERIVED.get(name, ()), number, namespaces)
+            _check_edge_ids(data[name])
+        wire[name] = _encode_table(data[name], TABLES[name], DERIVED.get(name, ()), number, namespaces,
+                                   omit={"id"} if name == "edges" else set())
     return wire
 
 
@@ -89,33 +91,37 @@ def _names(data: dict) -> list[str]:
     return [str(row["id"]) for key in _NAMED for row in (data.get(key) or [])]
 
 
-def _without_edge_id(row: dict) -> dict:
-    if row.get("id") != f"{row['from']}|{row['relation']}|{row['to']}":
-        raise ValueError(f"edge id {row.get('id')!r} is not from|relation|to")
-    return {key: value for key, value in row.items() if key != "id"}
+def _check_edge_ids(edges: list[dict]) -> None:
+    """An edge's id is not sent: the decoder writes ``from|relation|to``, so that must be what it is."""
+    for row in edges:
+        if row.get("id") != f"{row['from']}|{row['relation']}|{row['to']}":
+            raise ValueError(f"edge id {row.get('id')!r} is not from|relation|to")
 
 
-def _canonical(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 _MISSING = object()  # a row without the field
 
 
 def _key(value: Any) -> Hashable:
-    """Equal for two JSON values exactly when they are the same JSON (``0``, ``0.0`` and ``false`` differ)."""
+    """Equal for two values only when they are the same JSON (``0``, ``0.0`` and ``false`` differ).
+
+    A non-empty dict or list is equal only to itself: a field whose most common value is one (rare)
+    gets no default, which costs bytes, never correctness, and spares a JSON text per value.
+    """
     kind = type(value)
     if kind is str or value is None:
         return value
     if kind is dict or kind is list:
-        return ("json", _canonical(value)) if value else ("empty", kind.__name__)
+        return ("object", id(value)) if value else ("empty", kind.__name__)
     return kind.__name__, value
 
 
 def _encode_table(rows: list[dict], refs: tuple[str, ...], derived: tuple[str, ...], number: dict[str, int],
-                  namespaces: dict[str, str]) -> dict:
-    """One table, built column by column: which rows write each field, and what."""
-    fields = sorted({key for row in rows for key in row})
+                  namespaces: dict[str, str], omit: set[str]) -> dict:
+    """One table, built column by column: which rows write each field, and what (``omit``: not sent)."""
+    present = Counter(key for row in rows for key in row)
+    fields = sorted(set(present) - omit)
     if len(fields) > _MAX_FIELDS:
         raise ValueError(f"a table of {len(fields)} fields; the wire form takes at most {_MAX_FIELDS}")
     masks = [0] * len(rows)
@@ -123,14 +129,16 @@ def _encode_table(rows: list[dict], refs: tuple[str, ...], derived: tuple[str, .
     defaults: dict[str, Any] = {}
     kept_derived = []
     for bit, field in enumerate(fields):
-        column = [row.get(field, _MISSING) for row in rows]
-        if any(value is _MISSING for value in column):  # absent by default; written where present
+        if present[field] < len(rows):  # absent by default; written where present
+            column = [row.get(field, _MISSING) for row in rows]
             written = [value is not _MISSING for value in column]
         elif field in derived:
+            column = list(map(itemgetter(field), rows))
             kept_derived.append(field)
             written = [value != _derive(field, row, namespaces) for row, value in zip(rows, column, strict=True)]
         else:
-            keys = [value if type(value) is str else _key(value) for value in column]
+            column = list(map(itemgetter(field), rows))
+            keys = [value if type(value) is str or value is None else _key(value) for value in column]
             common, count = Counter(keys).most_common(1)[0]  # ties: the first in row order
             if count > 1:
                 defaults[field] = column[keys.index(common)]
@@ -138,10 +146,12 @@ def _encode_table(rows: list[dict], refs: tuple[str, ...], derived: tuple[str, .
             else:
                 written = [True] * len(rows)
         flag, is_ref = 1 << bit, field in refs
-        for i, value in enumerate(column):
-            if written[i]:
-                masks[i] |= flag
-                values[i].append(_reference(value, number) if is_ref else value)
+        for i in compress(range(len(rows)), written):
+            masks[i] |= flag
+            value = column[i]
+            if is_ref:
+                value = number.get(value, value) if type(value) is str else _reference(value, number)
+            values[i].append(value)
     return {"fields": fields, "defaults": defaults, "refs": [f for f in refs if f in fields],
             "derived": kept_derived, "rows": [[mask, *row] for mask, row in zip(masks, values, strict=True)]}
 
@@ -202,7 +212,7 @@ def _decode_rows(table: dict, namespaces: dict[str, str]) -> list[dict]:
             if mask >> bit & 1:
                 row[field] = next(values)
             elif field in defaults:
-                row[field] = json.loads(_canonical(defaults[field]))
+                row[field] = copy.deepcopy(defaults[field])
             elif field in derived:
                 row[field] = None  # filled in below, in derivation order
         for field in table["derived"]:
