@@ -31,6 +31,8 @@ script reads them; every text is data, never markup)::
 
 The concept record is :data:`kamgraph.graph.CONCEPT_FIELDS`, each field renamed
 by one rule (:func:`camel_case`); only ``http(s)`` links survive (:func:`safe_link`).
+This is the page data as every view reads it; the page carries it in a smaller
+wire form (:mod:`kamgraph.views.wire`), decoded into this at start-up.
 """
 
 from __future__ import annotations
