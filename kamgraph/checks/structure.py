@@ -20,15 +20,47 @@ from kamgraph.vocabulary import Vocabulary
 
 
 def hierarchy(data: TripleIndex, vocabulary: Vocabulary) -> nx.DiGraph[Node]:
-    """Child -> parent edges from every broader-like and (reversed) narrower-like relation."""
-    tree: nx.DiGraph[Node] = nx.DiGraph()
+    """Child -> parent edges from every broader-like and (reversed) narrower-like relation that can lie on a loop.
+
+    Links are added in the order they are stated. Concepts no loop can pass through are
+    left out: those peeled away from the bottom, one with no narrower concept left at a
+    time (:func:`_peeled`), so a thesaurus without loops gives networkx nothing to search.
+    """
+    links: list[tuple[Node, Node, URIRef]] = []
     for relation in vocabulary.relation_types.values():
         for subject, target in data.subject_objects(relation.iri):
             if relation.kind == "broader":
-                tree.add_edge(subject, target, relation=relation.iri)
+                links.append((subject, target, relation.iri))
             elif relation.kind == "narrower":
-                tree.add_edge(target, subject, relation=relation.iri)
+                links.append((target, subject, relation.iri))
+    tree: nx.DiGraph[Node] = nx.DiGraph()
+    remaining = _peeled(links)
+    for child, parent, predicate in links:
+        if child in remaining and parent in remaining:
+            tree.add_edge(child, parent, relation=predicate)
     return tree
+
+
+def _peeled(links: list[tuple[Node, Node, URIRef]]) -> set[Node]:
+    """The concepts left after repeatedly removing those no remaining concept links to (Kahn's algorithm):
+    every loop's concepts, and the broader concepts above a loop."""
+    parents: dict[Node, set[Node]] = defaultdict(set)
+    for child, parent, _ in links:
+        parents[child].add(parent)
+    linked_to: dict[Node, int] = defaultdict(int)
+    for child in parents:
+        for parent in parents[child]:
+            linked_to[parent] += 1
+    free = [node for node in parents if not linked_to[node]]
+    remaining = set(parents) | set(linked_to)
+    while free:
+        node = free.pop()
+        remaining.discard(node)
+        for parent in parents.get(node, ()):
+            linked_to[parent] -= 1
+            if not linked_to[parent]:
+                free.append(parent)
+    return remaining
 
 
 def broader_cycles(context: CheckContext) -> list[Finding]:
