@@ -12,8 +12,9 @@ The wire form is the page data with ``wire`` added and each table's list replace
     <table>     {fields, defaults, refs, derived, rows}
 
     fields      every key any row has, sorted (the decoded row's key order)
-    defaults    {field: value} the value a row has when it does not write one (the field's most common
-                value); a field missing here is absent from such a row (``options?`` of a practise question)
+    defaults    {field: value} the value a row has when it does not write one: the field's most common value
+                when it repeats (a non-empty dict or list repeats only as the same object: :func:`_key`);
+                a field missing here is absent from such a row (``options?`` of a practise question)
     refs        fields holding ids: an integer n stands for ``names[n]``, in a list element-wise; a string is itself.
                 ``names`` are the ids of the concepts (in order), then of ``categories``, ``relationTypes`` and
                 ``sections`` (the first place an id occurs gives its number)
