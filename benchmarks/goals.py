@@ -16,7 +16,9 @@ neighbours than about the program. Peak memory is the child's maximum RSS.
 * the *import floor* is ``python -c "import rdflib, networkx, pyvis.network"``;
   the *parse* is pyoxigraph's ``parse()`` of the same file, read into a list, timed in-process.
 * *page ready*: headless Chromium, from navigation start to the first drawing
-  of the map (``<html data-ready="true">``). The *bare pyvis page* is what
+  of the map (``<html data-ready="true">``), in wall time and as the renderer
+  main thread's CPU time from the first HTML parsed to then (Chrome's trace
+  thread clock: ``page_ready.main_thread_cpu_ms``). The *bare pyvis page* is what
   pyvis itself writes for the same nodes, labels, colours, positions and edges
   with physics off, marked ready at its first drawing the same way; its two
   CDN tags are taken out so that neither page waits for the network.
@@ -269,29 +271,36 @@ def bare_pyvis_page(index: Path, target: Path) -> Path:
 
 
 @contextmanager
-def chromium() -> Iterator[Callable[[Path], float]]:
-    """A function giving the milliseconds from navigation start to a page's first drawing, one load each call."""
+def chromium() -> Iterator[Callable[[Path], Run]]:
+    """A function loading a page once: seconds from navigation start to its first drawing (``wall``) and
+    the renderer main thread's CPU seconds from the first HTML parsed to then (``cpu``, NaN if the trace lacks it)."""
+    from page_ready import TRACE_CATEGORIES, WATCH_READY, main_thread_cpu_ms
     from playwright.sync_api import sync_playwright
 
     executable = os.environ.get("KAMGRAPH_CHROMIUM") or "/usr/bin/chromium"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
 
-        def ready(page_file: Path) -> float:
+        def ready(page_file: Path) -> Run:
             context = browser.new_context(viewport={"width": 1366, "height": 768})
             page = context.new_page()
-            page.add_init_script("new MutationObserver((c, o) => { if (document.documentElement.dataset.ready"
-                                 " === 'true') { window.__readyAt = performance.now(); o.disconnect(); } })"
-                                 ".observe(document, {attributes: true, subtree: true, attributeFilter: "
-                                 "['data-ready']});")
+            page.add_init_script(WATCH_READY)
+            browser.start_tracing(page=page, categories=TRACE_CATEGORIES)
             page.goto(page_file.resolve().as_uri())
             page.wait_for_function("document.documentElement.dataset.ready === 'true'", timeout=180_000)
+            cpu = main_thread_cpu_ms(browser.stop_tracing())
             milliseconds = float(page.evaluate("window.__readyAt"))
             context.close()
-            return milliseconds
+            return Run(milliseconds / 1000, float("nan") if cpu is None else cpu / 1000, 0)
 
         yield ready
         browser.close()
+
+
+def paired_ratios(tops: list[Run], bottoms: list[Run], field: str) -> list[float]:
+    """``top.field / bottom.field`` per repetition, leaving out repetitions where either is NaN."""
+    pairs = [(getattr(t, field), getattr(b, field)) for t, b in zip(tops, bottoms, strict=True)]
+    return [t / b for t, b in pairs if t == t and b == b]
 
 
 def browser_rows(kam_out: Path, stw_out: Path | None, scratch: Scratch, runs: int) -> None:
@@ -303,22 +312,35 @@ def browser_rows(kam_out: Path, stw_out: Path | None, scratch: Scratch, runs: in
     with chromium() as ready:
         ready(kam_page)  # the first load of a fresh browser is slower for any page
         pages = {"kam": kam_page, "bare": bare} | ({"stw": stw_out / "index.html"} if stw_out else {})
+
         def load(page: Path) -> Callable[[], Run]:
-            return lambda: Run(ready(page) / 1000, 0.0, 0)
+            return lambda: ready(page)
 
         times = alternated({name: load(page) for name, page in pages.items()}, runs)
-    kam = [r.wall for r in times["kam"]]
-    bare_ratio = [k / b.wall for k, b in zip(kam, times["bare"], strict=True)]
+
+    def both(top: str, bottom: str) -> tuple[str, list[float], list[float]]:
+        wall, cpu = paired_ratios(times[top], times[bottom], "wall"), paired_ratios(times[top], times[bottom], "cpu")
+        cpus = [r.cpu for r in times[top] if r.cpu == r.cpu]
+        text = (f"wall {ratio_text(wall)} ({top.upper()} {spread([r.wall for r in times[top]])}); "
+                f"main-thread CPU {ratio_text(cpu) if cpu else 'not measured'}"
+                + (f" ({top.upper()} {spread(cpus, digits=3)})" if cpus else ""))
+        return text, wall, cpu
+
+    def verdicts(wall: list[float], cpu: list[float], goal: float) -> str:
+        return (f"wall {verdict(statistics.median(wall), goal)}"
+                + (f", CPU {verdict(statistics.median(cpu), goal)}" if cpu else ""))
+
+    text, wall, cpu = both("kam", "bare")
+    bare_cpu = [r.cpu for r in times["bare"] if r.cpu == r.cpu]
     print_row("KAM page ready ÷ bare pyvis page (same graph, positions, physics off)",
-              f"{ratio_text(bare_ratio)} (KAM {spread(kam)}, bare {spread([r.wall for r in times['bare']])})",
-              "≤ 1.0×", verdict(statistics.median(bare_ratio), 1.0))
+              f"{text}; bare {spread([r.wall for r in times['bare']])} wall"
+              + (f", {spread(bare_cpu, digits=3)} CPU" if bare_cpu else ""),
+              "≤ 1.0×", verdicts(wall, cpu, 1.0))
     if stw_out:
-        stw = [r.wall for r in times["stw"]]
-        stw_ratio = [s / k for s, k in zip(stw, kam, strict=True)]
+        text, wall, cpu = both("stw", "kam")
         weight = (stw_out / "index.html").stat().st_size / 1e6
-        print_row("STW page ready ÷ KAM page ready; STW page weight",
-                  f"{ratio_text(stw_ratio)} (STW {spread(stw)}); {weight:.1f} MB", "≤ 3×; ≤ 6 MB",
-                  f"ready {verdict(statistics.median(stw_ratio), 3.0)}; weight {verdict(weight, 6.0)}")
+        print_row("STW page ready ÷ KAM page ready; STW page weight", f"{text}; {weight:.1f} MB", "≤ 3×; ≤ 6 MB",
+                  f"ready {verdicts(wall, cpu, 3.0)}; weight {verdict(weight, 6.0)}")
 
 
 def output_row(kam_out: Path) -> None:

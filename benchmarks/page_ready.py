@@ -7,6 +7,8 @@ Reports, side by side for the committed page and (optionally) a reference page, 
   * after load: from the file being read to ready (parsing, scripts, first drawing);
   * zoom: frames per second while ``network.moveTo`` zooms in and out for two seconds
     (requestAnimationFrame counting; the map mode only, the others do not show the map);
+  * CPU: the renderer's main-thread CPU time from the first HTML parsed to ready (Chrome's trace
+    thread clock), which the neighbours on a shared machine hardly change, unlike wall time;
   * size of the HTML file.
 
     .venv/bin/python benchmarks/page_ready.py [--runs 7] [--page output/index.html] [--reference other.html]
@@ -18,6 +20,8 @@ Numbers depend on the machine and its load; compare pages measured in the same r
 from __future__ import annotations
 
 import argparse
+import collections
+import json
 import statistics
 import sys
 from pathlib import Path
@@ -31,15 +35,39 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
-# Runs before the page's own scripts (Playwright init script): records when the page marks itself ready.
+# Runs before the page's own scripts (Playwright init script): records when the page marks itself ready,
+# as a number and as a user-timing mark that a trace carries with the main thread's CPU clock.
+READY_MARK = "kamgraph-ready"
 WATCH_READY = """
 new MutationObserver((changes, observer) => {
   if (document.documentElement && document.documentElement.dataset.ready === 'true') {
     window.__readyAt = performance.now();
+    performance.mark('READY_MARK');
     observer.disconnect();
   }
 }).observe(document, {attributes: true, subtree: true, attributeFilter: ['data-ready']});
-"""
+""".replace("READY_MARK", READY_MARK)
+TRACE_CATEGORIES = ["devtools.timeline", "blink.user_timing"]
+
+
+def main_thread_cpu_ms(trace: bytes) -> float | None:
+    """CPU milliseconds of the page's main thread from its first ``ParseHTML`` to the ready mark.
+
+    ``trace``: what ``browser.stop_tracing()`` returns for a load traced with :data:`TRACE_CATEGORIES`.
+    The main thread is the one that parsed the HTML; ``tts`` is its thread clock. None when the trace
+    lacks the mark or thread times (then only wall time can be reported).
+    """
+    events = json.loads(trace)["traceEvents"]
+    parsers = collections.Counter((e["pid"], e["tid"]) for e in events if e.get("name") == "ParseHTML")
+    if not parsers:
+        return None
+    main = parsers.most_common(1)[0][0]
+    mine = [e for e in events if (e["pid"], e["tid"]) == main and "tts" in e]
+    starts = [e for e in mine if e.get("name") == "ParseHTML"]
+    marks = [e for e in mine if e.get("name") == READY_MARK]
+    if not starts or not marks:
+        return None
+    return (marks[0]["tts"] - min(starts, key=lambda e: e["ts"])["tts"]) / 1000
 
 ZOOM_FPS = """async () => {
   const network = (window.kamgraph && window.kamgraph.network) || window.network;  // older pages: window.network
@@ -67,13 +95,16 @@ MODES = {"map": "", "read": "#mode=read", "practise": "#mode=practise",
 
 
 def measure(browser: Browser, page_file: Path, runs: int, viewport: tuple[int, int], mode: str = "map") -> dict:
-    ready, script, fps = [], [], []
+    ready, script, fps, cpu = [], [], [], []
     for _ in range(runs):
         context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
         page = context.new_page()
         page.add_init_script(WATCH_READY)
+        browser.start_tracing(page=page, categories=TRACE_CATEGORIES)
         page.goto(page_file.resolve().as_uri() + MODES[mode])
         page.wait_for_function("document.documentElement.dataset.ready === 'true'", timeout=60_000)
+        if (milliseconds := main_thread_cpu_ms(browser.stop_tracing())) is not None:
+            cpu.append(milliseconds)
         timings = page.evaluate("""() => {
             const nav = performance.getEntriesByType('navigation')[0];
             return {ready: window.__readyAt, loaded: nav.responseEnd};
@@ -84,6 +115,7 @@ def measure(browser: Browser, page_file: Path, runs: int, viewport: tuple[int, i
             fps.append(page.evaluate(ZOOM_FPS)["fps"])
         context.close()
     return {"ready_ms": statistics.median(ready), "after_load_ms": statistics.median(script),
+            "cpu_ms": statistics.median(cpu) if cpu else None,
             "zoom_fps": statistics.median(fps) if fps else None, "bytes": page_file.stat().st_size}
 
 
@@ -106,15 +138,16 @@ def main() -> int:
     pages = [arguments.page] + ([arguments.reference] if arguments.reference else [])
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        print(f"{'page':<32} {'mode':<9} {'viewport':>9} {'ready ms':>9} {'after load ms':>15} {'zoom fps':>9} "
-              f"{'KiB':>7}")
+        print(f"{'page':<32} {'mode':<9} {'viewport':>9} {'ready ms':>9} {'after load ms':>15} {'CPU ms':>7} "
+              f"{'zoom fps':>9} {'KiB':>7}")
         for page_file in pages:
             for mode in modes:
                 for viewport in ((1366, 768), (390, 844)):
                     result = measure(browser, page_file, arguments.runs, viewport, mode)
                     fps = f"{result['zoom_fps']:>9.1f}" if result["zoom_fps"] is not None else f"{'-':>9}"
+                    cpu = f"{result['cpu_ms']:>7.0f}" if result["cpu_ms"] is not None else f"{'-':>7}"
                     print(f"{str(page_file)[-32:]:<32} {mode:<9} {viewport[0]:>4}x{viewport[1]:<4} "
-                          f"{result['ready_ms']:>9.0f} {result['after_load_ms']:>15.0f} {fps} "
+                          f"{result['ready_ms']:>9.0f} {result['after_load_ms']:>15.0f} {cpu} {fps} "
                           f"{result['bytes'] / 1024:>7.0f}")
         browser.close()
     return 0

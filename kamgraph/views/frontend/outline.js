@@ -1,6 +1,8 @@
 /* Every concept by section or by category: the canvas' text twin for keyboard and screen
    reader users, in step with the selection; arrow keys move through it (one tab stop). */
 kamgraph.outline = (function () {
+  var LINE_REM = 1.25;  // one outline entry: .9rem text and its padding (map.css)
+
   function mount(app) {
     var model = app.model, state = app.state, store = app.store, words = app.words, ui = app.ui;
     var el = kamgraph.dom.el;
@@ -43,6 +45,9 @@ kamgraph.outline = (function () {
         heading.id = "outline-group-" + groupIndex;
         var list = el("ul");
         list.setAttribute("aria-labelledby", heading.id);
+        /* Its height until it is first laid out (map.css: a group out of view is skipped), so the outline's
+           scroll bar is about right from the start: one line per concept. */
+        list.style.containIntrinsicBlockSize = "auto " + (group[1].length * LINE_REM) + "rem";
         group[1].forEach(function (id) {
           var item = el("li");
           var link = el("a", words.concept(model.concepts.get(id)));

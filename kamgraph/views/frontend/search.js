@@ -113,11 +113,14 @@ kamgraph.search = (function () {
   function mount(app) {
     var model = app.model, state = app.state, store = app.store, words = app.words;
     var el = kamgraph.dom.el;
-    var index = buildIndex(model.data.concepts);
+    var index = null;  // built on the first query: a page opened to be read, not searched, never pays for it
     var input = document.getElementById("search");
     var list = document.getElementById("search-results");
 
-    function find() { return rank(index, input.value, state.lang); }
+    function find() {
+      if (!index) { index = buildIndex(model.data.concepts); }
+      return rank(index, input.value, state.lang);
+    }
 
     function renderResults() {
       var results = state.search.results, active = state.search.active;
