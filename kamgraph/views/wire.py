@@ -54,7 +54,7 @@ _MAX_FIELDS = 52  # a row's mask stays an exact integer in JavaScript (2**53)
 def encode(data: dict) -> dict:
     """The wire form of page data (see the module docstring)."""
     names = _names(data)
-    number = {name: i for i, name in reversed(list(enumerate(names)))}  # first occurrence wins
+    number = {name: i for i, name in reversed(list(enumerate(names))) if name is not None}  # the first place wins
     tables = [name for name in TABLES if isinstance(data.get(name), list)]
     namespaces = _namespaces(data.get("concepts") or [])
     wire = {key: value for key, value in data.items() if key not in tables}
@@ -88,8 +88,10 @@ def decode(wire: dict) -> dict:
     return data
 
 
-def _names(data: dict) -> list[str]:
-    return [str(row["id"]) for key in _NAMED for row in (data.get(key) or [])]
+def _names(data: dict) -> list[str | None]:
+    """Every id a reference can stand for, in order (a row whose id is no string keeps its place as None)."""
+    ids = [row.get("id") for key in _NAMED for row in (data.get(key) or [])]
+    return [node_id if isinstance(node_id, str) else None for node_id in ids]
 
 
 def _check_edge_ids(edges: list[dict]) -> None:
@@ -165,7 +167,7 @@ def _reference(value: Any, number: dict[str, int]) -> Any:
     return number.get(value, value) if isinstance(value, str) else value
 
 
-def _resolve(value: Any, names: list[str]) -> Any:
+def _resolve(value: Any, names: list[str | None]) -> Any:
     if isinstance(value, list):
         return [_resolve(item, names) for item in value]
     return names[value] if isinstance(value, int) and not isinstance(value, bool) else value
