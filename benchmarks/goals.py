@@ -248,10 +248,12 @@ def bare_pyvis_page(index: Path, target: Path) -> Path:
     """What pyvis writes for the map's own nodes, labels, colours, positions and edges, physics off."""
     from pyvis.network import Network
 
+    from kamgraph.views.wire import decode
+
     text = index.read_text(encoding="utf-8")
     island = re.search(r'id="kamgraph-data">(.*?)</script>', text, re.DOTALL)
     assert island, f"{index}: no page data"
-    data = json.loads(island.group(1))
+    data = decode(json.loads(island.group(1)))  # the wire form: kamgraph/views/wire.py
     language = data["languages"][0]
     network = Network(directed=True, cdn_resources="in_line", height="100vh", width="100%")
     for concept in data["concepts"]:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from kamgraph.pipeline import LAYOUT_CACHE, build_map
 from kamgraph.views.layout import median_shift
+from kamgraph.views.wire import decode
 
 ROOT = Path(__file__).resolve().parent.parent
 NEW_CONCEPT = ROOT / "tests" / "fixtures" / "new-concept.ttl"  # one activity more, related to an existing concept
@@ -29,7 +30,7 @@ DATA = re.compile(r'<script type="application/json" id="kamgraph-data">(.*?)</sc
 def positions(index: Path) -> dict[str, tuple[int, int]]:
     found = DATA.search(index.read_text(encoding="utf-8"))
     assert found, f"{index} holds no page data"
-    data = json.loads(found.group(1))
+    data = decode(json.loads(found.group(1)))  # the wire form: kamgraph/views/wire.py
     return {c["id"]: (c["x"], c["y"]) for c in data["concepts"]}
 
 

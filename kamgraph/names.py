@@ -34,9 +34,16 @@ class Namer:
         taken = set(prefixes.values())
         merged = {p: ns for p, ns in merged.items() if p in prefixes or ns not in taken}
         self._namespaces = sorted(((ns, p) for p, ns in merged.items()), key=lambda item: (-len(item[0]), item[1]))
+        self._compacted: dict[str, str] = {}  # every view and check names the same IRIs again and again
 
     def compact(self, iri: Node | str) -> str:
         text = str(iri)
+        found = self._compacted.get(text)
+        if found is None:
+            found = self._compacted[text] = self._compact(text)
+        return found
+
+    def _compact(self, text: str) -> str:
         for namespace, prefix in self._namespaces:
             if text.startswith(namespace) and len(text) > len(namespace):
                 rest = text[len(namespace):]

@@ -2,7 +2,8 @@
 
 The findings of the real ontology, of each tests/bad/ file loaded with it, and of
 STW; and the page data of the KAM and STW builds (as JSON, so compared by meaning,
-keys sorted). Validation caching is off. To compare this checkout with ``main``::
+keys sorted), as built and as the page carries it (decoded from the wire form). Validation
+caching is off. To compare this checkout with ``main``::
 
     git archive main kamgraph | tar -x -C /tmp/kam-main
     PYTHONPATH=/tmp/kam-main .venv/bin/python tests/before_after.py /tmp/before.json
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -42,8 +44,21 @@ def snapshot() -> dict:
         checked = load_and_check([path])
         out[f"{name} findings"] = [f.format() for f in checked.report.findings]
         with tempfile.TemporaryDirectory() as tmp:
-            out[f"{name} page data"] = render_site(checked.concepts, layout_cache=Path(tmp)).index_data
+            site = render_site(checked.concepts, layout_cache=Path(tmp))
+            out[f"{name} page data"] = site.index_data
+            out[f"{name} page data in the page"] = carried(site.pages["index.html"])
     return out
+
+
+def carried(html: str) -> dict:
+    """The page data as the page carries it, decoded when it is in the wire form (kamgraph/views/wire.py)."""
+    island = json.loads(re.search(r'<script type="application/json" id="kamgraph-data">(.*?)</script>', html,
+                                  re.DOTALL).group(1))
+    if "wire" not in island:
+        return island
+    from kamgraph.views.wire import decode
+
+    return decode(island)
 
 
 if __name__ == "__main__":

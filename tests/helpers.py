@@ -12,6 +12,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from kamgraph.views.wire import decode
+
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 ONTOLOGY = ROOT / "ontology"
@@ -35,9 +37,14 @@ def data_island(html: str) -> str:
     return found[0]
 
 
+def island_data(text: str) -> dict:
+    """The page data of a data element's text: JSON in the wire form (kamgraph/views/wire.py), decoded."""
+    return decode(json.loads(text))
+
+
 def page_data_of(html: str) -> dict:
     """The page data a map page carries (the schema is in kamgraph/views/page_data.py)."""
-    return json.loads(data_island(html))
+    return island_data(data_island(html))
 
 
 def page_data_in(folder: Path, page: str = "index.html") -> dict:

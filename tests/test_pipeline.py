@@ -52,3 +52,39 @@ def test_everything_a_kam_build_writes_fits_in_2500_kb(tmp_path: Path):
     # one copy of vis-network, in the one page that draws
     pages = sorted(tmp_path.rglob("*.html"))
     assert sum("vis-network" in path.read_text(encoding="utf-8") for path in pages) == 1
+
+
+def test_a_build_collects_less_often_and_leaves_the_collector_as_it_was(monkeypatch, tmp_path: Path):
+    """The collector's threshold is raised while a build runs and restored after it, even when the build fails."""
+    import gc
+
+    import kamgraph.pipeline as pipeline
+    from kamgraph.errors import LoadError
+
+    seen = []
+    real_check = pipeline.check
+    monkeypatch.setattr(pipeline, "check", lambda ontology: seen.append(gc.get_threshold()) or real_check(ontology))
+    before = gc.get_threshold()
+    build_map([SMALL], tmp_path / "out")
+    assert gc.get_threshold() == before
+    assert seen and seen[0][0] >= pipeline.BUILD_COLLECTION_THRESHOLD and seen[0][1:] == before[1:]
+    with pytest.raises(LoadError):  # a file that does not exist: the load fails inside the raised threshold
+        build_map([tmp_path / "missing.ttl"], tmp_path / "out2")
+    assert gc.get_threshold() == before
+
+
+def test_a_build_that_releases_the_triples_writes_the_same_map(tmp_path: Path):
+    """Releasing the triples once the concept graph is made changes nothing written; reading them after raises."""
+    from kamgraph.pipeline import build_site, load_and_check
+
+    kept = build_site(load_and_check([ROOT / "ontology"]), tmp_path / "kept")
+    checked = load_and_check([ROOT / "ontology"])
+    released = build_site(checked, tmp_path / "released", release_triples=True)
+    assert [p.relative_to(tmp_path / "released") for p in released.written] == [
+        p.relative_to(tmp_path / "kept") for p in kept.written]
+    for page in kept.written:
+        assert (tmp_path / "released" / page.relative_to(tmp_path / "kept")).read_bytes() == page.read_bytes()
+    assert all(len(source.triples) == 0 for source in checked.ontology.files)
+    with pytest.raises(RuntimeError, match="released"):
+        checked.ontology.index()
+    assert released.report == kept.report

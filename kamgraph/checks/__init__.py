@@ -2,7 +2,7 @@
 
 Findings are data: a bad ontology gives a :class:`~kamgraph.findings.Report`,
 never an exception. The content rules come from the ontology's own SHACL
-shapes (``ontology/shapes.ttl``, run by pySHACL); an ontology without shapes
+shapes (``ontology/shapes.ttl``, see :mod:`kamgraph.checks.shacl`); an ontology without shapes
 gets kamgraph's generic SKOS rules (:mod:`kamgraph.checks.skos`, Python, fast on
 whole thesauri). Structure (:mod:`~kamgraph.checks.structure`) and content
 across concepts and files (:mod:`~kamgraph.checks.content`) are checked for
@@ -50,7 +50,7 @@ SUPERSEDES: dict[str, tuple[str, ...]] = {
 def shape_checks(context: CheckContext) -> list:
     """The ontology's SHACL shapes when it has any, else the generic SKOS rules."""
     if len(context.ontology.shapes):
-        from kamgraph.checks.shacl import shacl_findings  # pySHACL is imported only when there are shapes
+        from kamgraph.checks.shacl import shacl_findings  # only when there are shapes
         from kamgraph.checks.shapes import ShapesRefused, duplicate_shapes, invalid_shapes
 
         try:

@@ -70,9 +70,8 @@ def duplicate_labels(context: CheckContext) -> list[Finding]:
             if isinstance(label, Literal) and label.language and str(label).strip():
                 owners[(language_of(label), _normalised(str(label)))].append((concept, label))
     findings = []
-    for (language, _), holders in sorted(owners.items()):
-        if len({concept for concept, _ in holders}) < 2:
-            continue
+    shared = [(key, holders) for key, holders in owners.items() if len({concept for concept, _ in holders}) >= 2]
+    for (language, _), holders in sorted(shared):
         # the first holder keeps the label: the one stated in the file read first (a new file adds the duplicate)
         holders = sorted(holders, key=lambda item: (_file_order(context, *item), str(item[0])))
         first = context.name(holders[0][0])

@@ -1,14 +1,16 @@
-"""The ontology's own SHACL shapes, run by pySHACL; each result becomes a located finding.
+"""The ontology's own SHACL shapes, checked; each result becomes a located finding.
 
 A shape's ``sh:name`` is the finding's code (``missing-label-en``), its
 ``sh:message`` the message and its ``sh:severity`` the severity, so authors
 add a rule in Turtle without touching Python.
 
-pySHACL is the slowest step of a small build (importing it and running the
-shapes take about half of it), and its results depend only on the files'
-text, so they are kept in a cache keyed by that content (:func:`results_key`);
-an unchanged ontology is not validated again and pySHACL is not even
-imported. Locating the results and filtering them always runs afresh.
+The shapes are evaluated by :mod:`kamgraph.checks.shacl_core` (SHACL Core in
+Python, a few milliseconds for KAM) whenever it implements everything they
+use; otherwise by pySHACL, imported only then, which gives the same rows
+(importing and running it used to be half of a small build). The results
+depend only on the files' text, so they are also kept in a cache keyed by that
+content (:func:`results_key`): an unchanged ontology is not validated again.
+Locating the results and filtering them always runs afresh.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -27,12 +30,14 @@ from rdflib.term import Node
 
 from kamgraph.checks.content import repeats_a_language_in_one_file
 from kamgraph.checks.context import CheckContext
+from kamgraph.checks.shacl_core import Unsupported, evaluate
 from kamgraph.checks.shapes import ShapesRefused, quiet_pyshacl, usable_shapes
 from kamgraph.errors import KamgraphError
 from kamgraph.findings import CODES, Finding, Position, Severity
 from kamgraph.names import local_name
 from kamgraph.namespaces import RDF, SH, SKOS
 from kamgraph.output import write_atomic
+from kamgraph.sources.triples import TripleIndex
 
 _SEVERITIES = {SH.Violation: Severity.ERROR, SH.Warning: Severity.WARNING, SH.Info: Severity.INFO}
 CACHE_FORMAT = "2"  # bump when ShapeResult or the way results are read changes
@@ -41,7 +46,7 @@ CACHE_KEEP = 32  # result files kept (the most recent)
 
 @dataclass(frozen=True)
 class ShapeResult:
-    """One pySHACL validation result, as plain data (what the cache keeps)."""
+    """One validation result, as plain data (what the cache keeps)."""
 
     focus: str
     focus_kind: str  # "iri", "blank" or "literal"
@@ -147,19 +152,45 @@ def results_key(context: CheckContext) -> str | None:
 
 
 def run_shapes(context: CheckContext) -> list[ShapeResult]:
-    """Validate the data against the shapes with pySHACL (imported here, only when needed)."""
-    from pyshacl import validate as shacl_validate
-    from pyshacl.errors import ReportableRuntimeError
-
+    """Validate the data against the shapes: in Python (:mod:`kamgraph.checks.shacl_core`) when it implements
+    everything the shapes use, else with pySHACL; both give the same rows (tests/checks/test_shacl_core.py)."""
     shapes = usable_shapes(context.ontology)
     # Concepts typed only by a category class are still concepts: say so explicitly,
     # rather than paying for RDFS inference over the whole graph.
-    target = context.ontology.union()
-    for concept in context.vocabulary.concept_categories:
-        target.add((concept, RDF.type, SKOS.Concept))
+    typed: dict[Node, Node] = dict.fromkeys(context.vocabulary.concept_categories, SKOS.Concept)
+    try:
+        return native_rows(shapes, context.data, typed)
+    except Unsupported:
+        target = context.ontology.union()
+        for concept, cls in typed.items():
+            target.add((concept, RDF.type, cls))
+        return pyshacl_rows(shapes, target)
+
+
+def native_rows(shapes: Graph, data: TripleIndex, typed: Mapping[Node, Node]) -> list[ShapeResult]:
+    """The shapes' results by kamgraph's own evaluator; raises ``Unsupported`` when the shapes need pySHACL."""
+    return [ShapeResult(
+        focus=str(r.focus), focus_kind=_kind(r.focus), code=r.shape.code or _component_code(r.component),
+        severity=_SEVERITIES.get(cast(URIRef, r.shape.severity), Severity.ERROR).value,
+        message=r.shape.message or "does not conform to its shape",
+        unique_preflabel_language=r.component == SH.UniqueLangConstraintComponent and r.shape.path == SKOS.prefLabel,
+        path=str(r.shape.path) if r.shape.path is not None else None,
+        value=r.value.n3() if isinstance(r.value, (URIRef, Literal)) else None, hint=r.shape.hint)
+        for r in evaluate(shapes, data, typed)]
+
+
+def _kind(node: Node) -> str:
+    return "iri" if isinstance(node, URIRef) else "blank" if isinstance(node, BNode) else "literal"
+
+
+def pyshacl_rows(shapes: Graph, target: Graph) -> list[ShapeResult]:
+    """The shapes' results by pySHACL (imported here, only when needed); ``target`` is validated in place."""
+    from pyshacl import validate as shacl_validate
+    from pyshacl.errors import ReportableRuntimeError
+
     try:
         with quiet_pyshacl():
-            # inplace: the target is this function's own copy, so pySHACL need not clone it (a tenth of its run)
+            # inplace: the target is the caller's own copy, so pySHACL need not clone it (a tenth of its run)
             _, results, _ = shacl_validate(target, shacl_graph=shapes, inference="none", advanced=True,
                                            allow_warnings=True, inplace=True)
     except ReportableRuntimeError as refused:  # the shapes themselves are wrong: located by checks.shapes
@@ -169,8 +200,7 @@ def run_shapes(context: CheckContext) -> list[ShapeResult]:
         focus = results.value(result, SH.focusNode)
         component = results.value(result, SH.sourceConstraintComponent)
         rows.append(ShapeResult(
-            focus=str(focus),
-            focus_kind="iri" if isinstance(focus, URIRef) else "blank" if isinstance(focus, BNode) else "literal",
+            focus=str(focus), focus_kind=_kind(focus),
             code=_shape_code(shapes, results.value(result, SH.sourceShape)) or _component_code(component),
             severity=_SEVERITIES.get(results.value(result, SH.resultSeverity), Severity.ERROR).value,
             message=str(results.value(result, SH.resultMessage) or "does not conform to its shape"),

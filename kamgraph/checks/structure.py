@@ -5,6 +5,8 @@ These look at how concepts connect, which SHACL cannot express well.
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 import networkx as nx
 from rdflib import URIRef
 from rdflib.term import Node
@@ -110,23 +112,21 @@ def related_and_broader(context: CheckContext) -> list[Finding]:
     direction, and leaves the plain case to the shapes to avoid a double report.
     """
     concepts = context.vocabulary.concept_categories
-    links: dict[frozenset, dict[str, set[tuple]]] = {}
+    # the statements linking each pair, by family; only pairs in both are sorted (a thesaurus has 20k pairs)
+    related: defaultdict[frozenset, set[tuple]] = defaultdict(set)
+    hierarchical: defaultdict[frozenset, set[tuple]] = defaultdict(set)
     for relation in context.vocabulary.relation_types.values():
-        family = "related" if relation.kind == "related" else "hierarchy"
+        family = related if relation.kind == "related" else hierarchical
         for subject, target in context.data.subject_objects(relation.iri):
             if subject in concepts and target in concepts and subject != target:
-                links.setdefault(frozenset((subject, target)), {"related": set(), "hierarchy": set()})[family].add(
-                    (subject, relation.iri, target))
+                family[frozenset((subject, target))].add((subject, relation.iri, target))
     findings = []
-    for _pair, families in sorted(links.items(), key=lambda item: sorted(map(str, item[0]))):
-        if not families["related"] or not families["hierarchy"]:
-            continue
-        plain = any(p == SKOS.related and (s, SKOS.broader, t) in families["hierarchy"]
-                    for s, p, t in families["related"])
+    for pair in sorted(related.keys() & hierarchical.keys(), key=lambda pair: sorted(map(str, pair))):
+        plain = any(p == SKOS.related and (s, SKOS.broader, t) in hierarchical[pair] for s, p, t in related[pair])
         if plain:
             continue
-        subject, predicate, target = sorted(families["related"], key=lambda t: tuple(map(str, t)))[0]
-        other = sorted(families["hierarchy"], key=lambda t: tuple(map(str, t)))[0]
+        subject, predicate, target = sorted(related[pair], key=lambda t: tuple(map(str, t)))[0]
+        other = sorted(hierarchical[pair], key=lambda t: tuple(map(str, t)))[0]
         message = (f"{context.name(subject)} {context.name(predicate)} {context.name(target)}, but also "
                    f"{context.name(other[0])} {context.name(other[1])} {context.name(other[2])}: a pair is "
                    "either hierarchical or associative, not both")

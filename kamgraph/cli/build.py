@@ -63,7 +63,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, draft: bool, endpoint: str | N
 
             progress(f"comparing with {since}")
             marks = draft_marks(compare(load_version(since, resolve_paths(paths)), checked.ontology, old_name=since))
-        result = build_site(checked, out_dir, draft=draft, progress=progress, changes=marks)
+        result = build_site(checked, out_dir, draft=draft, progress=progress, changes=marks, release_triples=True)
     graph = result.concepts.graph
     index, *focused = result.written
     if level.value == VERBOSE:

@@ -22,6 +22,7 @@ from kamgraph.sources.ontology import Ontology
 from kamgraph.sources.triples import Triples
 from kamgraph.vocabulary import (
     PREFERRED_LANGUAGES,
+    RelationType,
     Vocabulary,
     all_by_language,
     by_language,
@@ -90,13 +91,15 @@ def build_concept_graph(graph: Triples, prefixes: dict[str, str], vocabulary: Vo
     for iri in vocabulary.concepts:
         concepts.add_node(namer.compact(iri), **_concept_attributes(graph, iri, vocabulary, namer, membership))
 
+    drawn = vocabulary.concept_categories
+    broader = [iri for iri, relation in vocabulary.relation_types.items() if relation.kind == "broader"]
     for relation in vocabulary.relation_types.values():
+        key = namer.compact(relation.iri)
         for subject, target in graph.subject_objects(relation.iri):
-            if subject not in vocabulary.concept_categories or target not in vocabulary.concept_categories:
+            if subject not in drawn or target not in drawn:
                 continue  # dangling ends are reported by validation, not drawn
-            if subject == target or _is_mirror(graph, vocabulary, relation.iri, subject, target):
+            if subject == target or _is_mirror(graph, relation, broader, subject, target):
                 continue
-            key = namer.compact(relation.iri)
             annotation = statuses.get((subject, relation.iri, target), {})
             concepts.add_edge(
                 namer.compact(subject), namer.compact(target), key=key, relation=key,
@@ -113,42 +116,54 @@ def from_ontology(ontology: Ontology, vocabulary: Vocabulary | None = None) -> C
     return build_concept_graph(ontology.index(), ontology.prefixes(), vocabulary)
 
 
-def _is_mirror(graph: Triples, vocabulary: Vocabulary, predicate: URIRef, subject: Node, target: Node) -> bool:
-    """Whether this triple only restates another one from the other end (narrower vs broader, symmetric pairs)."""
-    relation = vocabulary.relation_types[predicate]
+def _is_mirror(graph: Triples, relation: RelationType, broader: list[URIRef], subject: Node, target: Node) -> bool:
+    """Whether this triple only restates another one from the other end (narrower vs broader, symmetric pairs).
+
+    ``broader`` are the vocabulary's broader-like relation types.
+    """
     if relation.symmetric:
-        return (target, predicate, subject) in graph and str(subject) > str(target)
-    if predicate == SKOS.narrower:
-        return any((target, p, subject) in graph for p, r in vocabulary.relation_types.items() if r.kind == "broader")
+        return (target, relation.iri, subject) in graph and str(subject) > str(target)
+    if relation.iri == _NARROWER:
+        return any((target, p, subject) in graph for p in broader)
     return False
+
+
+# The predicates a concept's fields are read from, looked up once: an rdflib namespace makes a new
+# term on every attribute access, which was a tenth of building a thesaurus's concept graph.
+_NARROWER = SKOS.narrower
+_SOURCE, _CITATION = DCTERMS.source, DCTERMS.bibliographicCitation
+_PREF_LABEL, _ALT_LABEL, _RDFS_LABEL = SKOS.prefLabel, SKOS.altLabel, RDFS.label
+_DEFINITION, _SCOPE_NOTE, _EDITORIAL_NOTE = SKOS.definition, SKOS.scopeNote, SKOS.editorialNote
+_STANDARD_DEFINITION, _EXPLANATION = KAMO.standardDefinition, KAMO.explanation
+_ORIGIN, _SOURCE_STATUS, _SOURCE_LINES, _FIRST_LINE = KAMO.origin, KAMO.sourceStatus, KAMO.sourceLines, KAMO.firstLine
 
 
 def _concept_attributes(graph: Triples, iri: URIRef, vocabulary: Vocabulary, namer: Namer,
                         membership: dict[URIRef, str]) -> dict:
-    source = next((o for o in sorted(graph.objects(iri, DCTERMS.source), key=str)), None)
+    source = min(graph.objects(iri, _SOURCE), key=str, default=None)
     source_labels = {}
     if isinstance(source, URIRef):
-        source_labels = (by_language(graph, source, SKOS.prefLabel) or by_language(graph, source, RDFS.label)
-                         or by_language(graph, source, DCTERMS.bibliographicCitation))
+        source_labels = (by_language(graph, source, _PREF_LABEL) or by_language(graph, source, _RDFS_LABEL)
+                         or by_language(graph, source, _CITATION))
     return {
         "iri": str(iri),
         "local_name": local_name(iri),
-        "labels": by_language(graph, iri, SKOS.prefLabel),
-        "alt_labels": all_by_language(graph, iri, SKOS.altLabel),
-        "definitions": by_language(graph, iri, SKOS.definition),
-        "scope_notes": all_by_language(graph, iri, SKOS.scopeNote),
-        "standard_definitions": by_language(graph, iri, KAMO.standardDefinition),
-        "editorial_notes": all_by_language(graph, iri, SKOS.editorialNote),
+        "labels": by_language(graph, iri, _PREF_LABEL),
+        "alt_labels": all_by_language(graph, iri, _ALT_LABEL),
+        "definitions": by_language(graph, iri, _DEFINITION),
+        "scope_notes": all_by_language(graph, iri, _SCOPE_NOTE),
+        "standard_definitions": by_language(graph, iri, _STANDARD_DEFINITION),
+        "editorial_notes": all_by_language(graph, iri, _EDITORIAL_NOTE),
         "category": namer.compact(vocabulary.concept_categories[iri]),
         "section": membership.get(iri),
-        "origin": first_text(graph, iri, KAMO.origin),
-        "source_status": first_text(graph, iri, KAMO.sourceStatus),
-        "source_lines": first_text(graph, iri, KAMO.sourceLines),
-        "first_line": first_int(graph, iri, KAMO.firstLine),
+        "origin": first_text(graph, iri, _ORIGIN),
+        "source_status": first_text(graph, iri, _SOURCE_STATUS),
+        "source_lines": first_text(graph, iri, _SOURCE_LINES),
+        "first_line": first_int(graph, iri, _FIRST_LINE),
         "source": str(source) if isinstance(source, URIRef) else None,
         "source_labels": source_labels,
-        "citation": first_text(graph, source, DCTERMS.bibliographicCitation) if isinstance(source, URIRef) else None,
-        "explanations": by_language(graph, iri, KAMO.explanation),
+        "citation": first_text(graph, source, _CITATION) if isinstance(source, URIRef) else None,
+        "explanations": by_language(graph, iri, _EXPLANATION),
     }
 
 

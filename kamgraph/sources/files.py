@@ -31,7 +31,7 @@ from kamgraph.sources.locate import find_in_file
 from kamgraph.sources.ontology import FILE_GRAPH_PREFIX, Ontology, SourceFile, assemble, declares_shapes
 from kamgraph.sources.rdf12 import FIX, Rdf12Term, locate_rdf12
 from kamgraph.sources.syntax_hints import locate_fix
-from kamgraph.sources.triples import TermConverter, TripleIndex, quiet_ill_typed_literals
+from kamgraph.sources.triples import TermConverter, TripleIndex
 
 TURTLE_SUFFIX = ".ttl"
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -233,8 +233,7 @@ def _parse_into(source: SourceFile, convert: TermConverter, known: dict[str, str
     try:
         parsed = ox.parse(source.text.encode("utf-8"), format=ox.RdfFormat.TURTLE,
                           base_iri=source.path.resolve().as_uri())
-        with quiet_ill_typed_literals():
-            source.triples = TripleIndex(convert.triple(t) for t in parsed)
+        source.triples = TripleIndex.from_oxigraph(parsed, convert)
         source.prefixes = dict(parsed.prefixes)  # as the parser bound them: an "@prefix" inside a string is text
     except SyntaxError as exc:
         reason = _OX_POSITION_RE.sub("", exc.msg or str(exc)).removesuffix(f" (line {exc.lineno})")

@@ -52,13 +52,29 @@ class Ontology:
     warnings: list[Finding] = field(default_factory=list)
     _index: TripleIndex | None = field(default=None, repr=False)
     _dataset: Dataset | None = field(default=None, repr=False)
+    _released: bool = field(default=False, repr=False)
 
     @property
     def data_files(self) -> list[SourceFile]:
         return [f for f in self.files if not f.is_shapes]
 
+    def release_triples(self) -> None:
+        """Drop every file's triples (and the index and dataset made of them); the texts stay.
+
+        For a caller that needs nothing but the concept graph from here on: the
+        triples of a 50k-concept vocabulary take a third of its build's memory.
+        Reading triples afterwards raises ``RuntimeError``.
+        """
+        for source in self.files:
+            source.triples = TripleIndex()
+            source.subject_positions = None
+        self._index = self._dataset = None
+        self._released = True
+
     def index(self) -> TripleIndex:
         """Every data triple, indexed for fast look-ups (built once)."""
+        if self._released:
+            raise RuntimeError("this ontology's triples were released (Ontology.release_triples)")
         if self._index is None:
             data = self.data_files
             if len(data) == 1:
@@ -70,6 +86,8 @@ class Ontology:
     @property
     def dataset(self) -> Dataset:
         """An rdflib Dataset with one named graph per data file (made on first use)."""
+        if self._released:
+            raise RuntimeError("this ontology's triples were released (Ontology.release_triples)")
         if self._dataset is None:
             dataset = Dataset(default_union=True)
             for source in self.data_files:

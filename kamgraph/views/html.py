@@ -1,7 +1,8 @@
 """HTML assembly: page data and inlined assets into one self-contained, offline page.
 
 The page comes from our own Jinja2 template (autoescaped, one cached
-environment). Ontology text never becomes markup: it travels as JSON inside
+environment). Ontology text never becomes markup: it travels as JSON (the page data's wire
+form, :mod:`kamgraph.views.wire`) inside
 ``<script type="application/json">`` with ``< > &`` and U+2028/U+2029 escaped,
 and the page script puts it on screen with ``textContent`` only. Every asset
 is inlined and a Content-Security-Policy with script and style hashes forbids
@@ -24,6 +25,7 @@ from markupsafe import Markup
 from kamgraph.views.frontend import page_script, page_stylesheet
 from kamgraph.views.page_data import page_title
 from kamgraph.views.pyvis_network import vis_assets
+from kamgraph.views.wire import encode
 
 # Done by str.replace, one call per character: on a 15 MB thesaurus page that takes 57 ms where
 # str.translate with the same table took 1.1 s (it goes character by character through Python's mapping).
@@ -111,5 +113,5 @@ def render_page(data: dict, *, live_version: int | None = None) -> str:
         language=languages[0] if languages else "en",
         title=page_title(data),
         assets=assets,
-        data_json=script_json(data),
+        data_json=script_json(encode(data)),  # the wire form: see kamgraph.views.wire
     )

@@ -27,6 +27,7 @@ them and sets the neighbours on a ring around them, in their direction.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import math
 import random
@@ -47,24 +48,29 @@ CHAR_WIDTH, LINE_HEIGHT, MAX_TEXT_WIDTH, BOX_PADDING, GAP = 8.6, 14.0, 156.0, 30
 # ...but a wrapped line can still be drawn up to the box's 180 px text limit (measured: 170 px and more), so
 # widths are estimated against that; a single word longer than it is drawn whole.
 WRAPPED_WIDTH = 180.0
+FR_ITERATIONS = 300  # Fruchterman–Reingold rounds for a category of up to FR_GRID_ABOVE concepts
+FR_GRID_ABOVE = 1000  # categories larger than this use its grid (repulsion from near nodes only)...
+FR_WORK = 300_000  # ...and fewer rounds, about FR_WORK / size (at least FR_FEWEST), so each costs about the same
+FR_FEWEST = 50
 ROOM = 1.5  # a category's disc holds ROOM times the area of its cells: space for arrows and a region label
 REGION_MARGIN = 90.0  # px between two categories' discs (room for the region's label)
+TOPIC_SPREAD = math.pi / 6  # radians a topic view's neighbour may be turned from its own direction, either side
 REUSE_SHARE = 0.5  # reuse the previous positions when at least this share of the nodes had one
-LAYOUT_VERSION = "7"  # bump when the algorithm changes, so cached positions are not reused
+LAYOUT_VERSION = "8"  # bump when the algorithm changes, so cached positions are not reused
 CACHE_KEEP = 16  # sidecar files kept per cache folder (the most recent)
 PREVIOUS_CANDIDATES = 4  # newest sidecars looked at for the previous build's positions
+OVERLAP_TOLERANCE = 1e-6  # px: boxes overlapping by no more than float rounding touch, they do not overlap
 
 Positions = dict[str, tuple[int, int]]
 
 
-def layout_key(graph: nx.MultiDiGraph) -> str:
-    """A hash of everything the positions depend on: nodes, categories, label sizes, edges."""
-    digest = hashlib.sha256(LAYOUT_VERSION.encode())
-    for node, attributes in sorted(graph.nodes(data=True)):
-        digest.update(json.dumps([node, str(attributes.get("category")), box_size(attributes)]).encode())
-    for source, target in sorted({(u, v) for u, v in graph.edges()}):
-        digest.update(json.dumps([source, target]).encode())
-    return digest.hexdigest()
+def layout_key(graph: nx.MultiDiGraph, sizes: dict[str, tuple[float, float]] | None = None) -> str:
+    """A hash of everything the positions depend on: nodes, categories, label sizes (``sizes``, when the
+    caller has them, else measured here), edges. One JSON text of them all, hashed once."""
+    sizes = sizes if sizes is not None else box_sizes(graph)
+    nodes = [[node, str(category), *sizes[node]] for node, category in sorted(graph.nodes(data="category"))]
+    edges = sorted({(u, v) for u, v in graph.edges()})
+    return hashlib.sha256(json.dumps([LAYOUT_VERSION, nodes, edges], separators=(",", ":")).encode()).hexdigest()
 
 
 def read_cached_layout(path: Path) -> Positions | None:
@@ -91,11 +97,12 @@ def cached_positions(graph: nx.MultiDiGraph, cache_dir: Path | None) -> Position
     if cache_dir is None:
         return compute_positions(graph)
     cache_dir = Path(cache_dir)
-    path = cache_dir / f"{layout_key(graph)}.json"
+    sizes = box_sizes(graph)
+    path = cache_dir / f"{layout_key(graph, sizes)}.json"
     stored = read_cached_layout(path)
     if stored is not None and set(stored) == set(graph.nodes):
         return stored
-    positions = compute_positions(graph, previous=_previous_positions(cache_dir, graph))
+    positions = compute_positions(graph, previous=_previous_positions(cache_dir, graph), sizes=sizes)
     write_atomic(path, json.dumps({"version": LAYOUT_VERSION, "positions": positions}, sort_keys=True,
                                   separators=(",", ":")))
     for old in _sidecars(cache_dir)[CACHE_KEEP:]:
@@ -125,11 +132,13 @@ def _previous_positions(cache_dir: Path, graph: nx.MultiDiGraph) -> Positions | 
     return best
 
 
-def compute_positions(graph: nx.MultiDiGraph, *, previous: Positions | None = None) -> Positions:
-    """Pixel positions for every node; ``previous`` (an earlier layout of much the same graph) is kept."""
+def compute_positions(graph: nx.MultiDiGraph, *, previous: Positions | None = None,
+                      sizes: dict[str, tuple[float, float]] | None = None) -> Positions:
+    """Pixel positions for every node; ``previous`` (an earlier layout of much the same graph) is kept;
+    ``sizes`` are the nodes' :func:`box_sizes` when the caller has measured them already."""
     if graph.number_of_nodes() == 0:
         return {}
-    sizes = {node: box_size(graph.nodes[node]) for node in graph.nodes}
+    sizes = sizes if sizes is not None else box_sizes(graph)
     if previous:
         kept = {node: previous[node] for node in graph.nodes if node in previous}
         if len(kept) >= REUSE_SHARE * graph.number_of_nodes():
@@ -179,8 +188,16 @@ def fresh_layout(graph: nx.MultiDiGraph, sizes: dict[str, tuple[float, float]]) 
         cx, cy = centres[name]
         for node, (x, y) in local[name].items():
             positions[node] = [cx + x, cy + y]
-    separate_boxes(positions, sizes)
+    if _discs_overlap(centres, radius):  # else no boxes can: each category's are in cells of its own disc
+        separate_boxes(positions, sizes)
     return {node: (round(x), round(y)) for node, (x, y) in sorted(positions.items())}
+
+
+def _discs_overlap(centres: dict[str, tuple[float, float]], radius: dict[str, float]) -> bool:
+    """Whether any two categories' discs overlap (the packing stopped before it had made room for all)."""
+    names = sorted(centres)
+    return any(math.dist(centres[a], centres[b]) < radius[a] + radius[b]
+               for i, a in enumerate(names) for b in names[i + 1:])
 
 
 def _seeded_igraph() -> object:
@@ -247,8 +264,9 @@ def _disc_layout(nodes: list[str], links: list[tuple[str, str]]) -> dict[str, tu
              for i in range(len(nodes))]
     igraph = _seeded_igraph()
     shape = igraph.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in links])  # type: ignore[attr-defined]
-    grid = "grid" if len(nodes) > 1000 else "nogrid"
-    coords = shape.layout_fruchterman_reingold(seed=start, niter=300, grid=grid).coords
+    large = len(nodes) > FR_GRID_ABOVE
+    rounds = min(FR_ITERATIONS, max(FR_FEWEST, FR_WORK // len(nodes))) if large else FR_ITERATIONS
+    coords = shape.layout_fruchterman_reingold(seed=start, niter=rounds, grid="grid" if large else "nogrid").coords
     cx = sum(x for x, _ in coords) / len(coords)
     cy = sum(y for _, y in coords) / len(coords)
     # FR leaves a dense core and a few far outliers; spread the nodes evenly over the disc's area instead,
@@ -271,7 +289,11 @@ def snap_to_cells(targets: dict[str, tuple[float, float]], cell: tuple[float, fl
     placed: dict[str, tuple[float, float]] = {}
     for node, (x, y) in sorted(targets.items(), key=lambda item: (math.hypot(*item[1]), item[0])):
         gx, gy = round(x / width), round(y / height)
-        ring = 0
+        if (gx, gy) not in taken:  # the nearest cell is free (most nodes): the ring search would pick it
+            taken.add((gx, gy))
+            placed[node] = (gx * width, gy * height)
+            continue
+        ring = 1
         while True:
             free = [(gx + dx, gy + dy) for dx in range(-ring, ring + 1) for dy in range(-ring, ring + 1)
                     if max(abs(dx), abs(dy)) == ring and (gx + dx, gy + dy) not in taken]
@@ -375,7 +397,12 @@ def _middle(points: Iterable[list[float] | tuple[float, float]]) -> tuple[float,
 
 def topic_positions(positions: Positions, graph: nx.MultiDiGraph, category: str) -> Positions:
     """A topic view's positions from the whole map's: the category's concepts where they are, centred, and
-    their neighbours from other categories on a ring around them, each in its own direction."""
+    their neighbours from other categories around them, each in its own direction.
+
+    Each neighbour takes the first free spot on its way out from a ring just outside the
+    category (:func:`outward_spot`), nearest ones first, so no two boxes overlap however many
+    neighbours a category has, and no neighbour lands among the category's concepts.
+    """
     members = sorted(node for node, c in graph.nodes(data="category") if str(c) == category)
     if not members:
         return {}
@@ -387,42 +414,63 @@ def topic_positions(positions: Positions, graph: nx.MultiDiGraph, category: str)
     cx, cy = _middle(positions[m] for m in members)
     local: dict[str, list[float]] = {m: [positions[m][0] - cx, positions[m][1] - cy] for m in members}
     reach = max(math.hypot(x, y) + max(sizes[m]) / 2 for m, (x, y) in local.items())
-    outside = sorted(keep - set(members))
+    outside = sorted(keep - set(members),
+                     key=lambda n: (math.hypot(positions[n][0] - cx, positions[n][1] - cy), n))
     ring = reach + REGION_MARGIN + max((max(sizes[n]) for n in outside), default=0.0) / 2
+    boxes = _BoxIndex(local, sizes)
     for node in outside:
-        x, y = positions[node][0] - cx, positions[node][1] - cy
-        distance = math.hypot(x, y) or 1.0
-        local[node] = [x / distance * ring, y / distance * ring]
-    separate_boxes(local, sizes, pinned=set(members))
+        spot = outward_spot(math.atan2(positions[node][1] - cy, positions[node][0] - cx), ring, node, boxes)
+        local[node] = [spot[0], spot[1]]
+        boxes.add(node, spot)
     return {node: (round(x), round(y)) for node, (x, y) in sorted(local.items())}
+
+
+def outward_spot(angle: float, ring: float, node: str, boxes: _BoxIndex) -> tuple[float, float]:
+    """The first place, going out from distance ``ring`` in direction ``angle`` (and up to
+    ``TOPIC_SPREAD`` radians to either side, nearest the direction first), where ``node``'s box overlaps
+    none placed."""
+    width, height = boxes.sizes[node]
+    distance = ring
+    while True:
+        sideways = max(1, math.floor(TOPIC_SPREAD * distance / width))  # box widths to either side at this distance
+        for step in range(sideways + 1):
+            for side in ((0,) if step == 0 else (1, -1)):
+                turn = angle + side * step * width / distance
+                at = (distance * math.cos(turn), distance * math.sin(turn))
+                if boxes.clear(node, at):
+                    return at
+        distance += height / 2
+
+
+def box_sizes(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """Every node's :func:`box_size`, measured once per build and shared by the cache key and the layout."""
+    return {node: box_size(attributes) for node, attributes in graph.nodes(data=True)}
 
 
 def box_size(attributes: dict) -> tuple[float, float]:
     """Roughly how much room a node's box takes on screen: the widest and tallest of its labels, wrapped."""
     labels = [label for label in attributes.get("labels", {}).values() if label.strip()]
     labels = labels or [attributes.get("local_name") or "x" * 12]
-    width, height = 0.0, 0.0
+    width, lines = 0.0, 0
     for label in labels:
-        lines = _wrap(label)
+        words = label.split()
         # the page may fill a wrapped line up to WRAPPED_WIDTH; one long word ("Bedrijfsdoelstellingen") is drawn whole
-        longest_word = max(len(word) for word in label.split()) * CHAR_WIDTH
+        longest_word = max(map(len, words)) * CHAR_WIDTH
         width = max(width, longest_word, min(len(label) * CHAR_WIDTH, WRAPPED_WIDTH))
-        height = max(height, len(lines) * LINE_HEIGHT)
-    return width + BOX_PADDING + GAP, height + BOX_PADDING + GAP
+        lines = max(lines, 1 if len(label) * CHAR_WIDTH <= MAX_TEXT_WIDTH else _line_count(words))
+    return width + BOX_PADDING + GAP, lines * LINE_HEIGHT + BOX_PADDING + GAP
 
 
-def _wrap(label: str) -> list[str]:
-    """Break a label at spaces the way the page does, once a line would exceed MAX_TEXT_WIDTH."""
-    lines: list[str] = []
-    current = ""
-    for word in label.split():
-        candidate = f"{current} {word}" if current else word
-        if current and len(candidate) * CHAR_WIDTH > MAX_TEXT_WIDTH:
-            lines.append(current)
-            current = word
+def _line_count(words: list[str]) -> int:
+    """How many lines the page breaks a label's words into: at a space, once a line would exceed MAX_TEXT_WIDTH."""
+    lines, current = 0, -1  # characters on the line so far; -1: no word on it yet
+    for word in words:
+        candidate = current + 1 + len(word)
+        if current >= 0 and candidate * CHAR_WIDTH > MAX_TEXT_WIDTH:
+            lines, current = lines + 1, len(word)
         else:
             current = candidate
-    return [*lines, current] if current else lines or [label]
+    return lines + 1 if current >= 0 else max(lines, 1)
 
 
 def separate_boxes(positions: dict[str, list[float]], sizes: dict[str, tuple[float, float]], *,
@@ -431,47 +479,74 @@ def separate_boxes(positions: dict[str, list[float]], sizes: dict[str, tuple[flo
 
     A grid of cells as large as the largest box finds the candidates, so a round
     costs about N, not N². A pinned node stays where it is while an unpinned one
-    takes the whole push; two pinned nodes (a label that grew) share it.
+    takes the whole push; two pinned nodes (a label that grew) share it. Boxes that
+    touch, or overlap by no more than float rounding (``OVERLAP_TOLERANCE``), do not
+    overlap: neighbouring grid cells are exactly a box wide apart, and pushing such
+    a pair would push every neighbour in turn.
+
+    After the first round only pairs with a node that moved since the previous
+    round's start are looked at again: any other pair was already found apart in
+    the previous round and has not moved since, so the result is the one checking
+    every pair every round would give, at a cost of the moves, not of N, per round.
     """
     if not positions:
         return
-    pinned = pinned or set()
-    cell_w = max(sizes[n][0] for n in positions)
-    cell_h = max(sizes[n][1] for n in positions)
-    nodes = sorted(positions)
+    names = sorted(positions)
+    fixed = pinned or set()
+    xs = [float(positions[n][0]) for n in names]
+    ys = [float(positions[n][1]) for n in names]
+    half_w = [sizes[n][0] / 2 for n in names]
+    half_h = [sizes[n][1] / 2 for n in names]
+    is_pinned = [n in fixed for n in names]
+    cell_w, cell_h = 2 * max(half_w), 2 * max(half_h)
+    dirty: set[int] | None = None  # None: every node (the first round)
     for _ in range(rounds):
-        grid: dict[tuple[int, int], list[str]] = {}
-        for node in nodes:
-            x, y = positions[node]
-            grid.setdefault((math.floor(x / cell_w), math.floor(y / cell_h)), []).append(node)
-        moved = False
-        for (gx, gy), here in sorted(grid.items()):
-            near = [n for dx in (-1, 0, 1) for dy in (-1, 0, 1) for n in grid.get((gx + dx, gy + dy), ())]
-            for a in here:
+        grid: dict[tuple[int, int], list[int]] = {}
+        home = [(math.floor(x / cell_w), math.floor(y / cell_h)) for x, y in zip(xs, ys, strict=True)]
+        for i, key in enumerate(home):
+            grid.setdefault(key, []).append(i)
+        check_all = dirty is None
+        previous = dirty or set()
+        pending = list(grid) if check_all else list({
+            (home[i][0] + dx, home[i][1] + dy) for i in previous for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+            if (home[i][0] + dx, home[i][1] + dy) in grid})
+        heapq.heapify(pending)  # the cells in sorted order, as a full round visits them
+        queued = set(pending)
+        moved: set[int] = set()
+        while pending:
+            here = heapq.heappop(pending)
+            gx, gy = here
+            near = [b for dx in (-1, 0, 1) for dy in (-1, 0, 1) for b in grid.get((gx + dx, gy + dy), ())]
+            for a in grid[here]:
                 for b in near:
-                    if b <= a:
+                    if b <= a or not (check_all or a in previous or b in previous or a in moved or b in moved):
                         continue
-                    moved |= _push_apart(positions, sizes, a, b, pinned)
+                    overlap_x = half_w[a] + half_w[b] - abs(xs[a] - xs[b])
+                    if overlap_x <= OVERLAP_TOLERANCE:
+                        continue
+                    overlap_y = half_h[a] + half_h[b] - abs(ys[a] - ys[b])
+                    if overlap_y <= OVERLAP_TOLERANCE:
+                        continue
+                    share_a = 0.5 if is_pinned[a] == is_pinned[b] else (0.0 if is_pinned[a] else 1.0)
+                    coords, overlap = (xs, overlap_x) if overlap_x < overlap_y else (ys, overlap_y)
+                    direction = 1 if (coords[a], names[a]) >= (coords[b], names[b]) else -1
+                    coords[a] += direction * (overlap + 1) * share_a
+                    coords[b] -= direction * (overlap + 1) * (1 - share_a)
+                    for node in (a, b):
+                        if node in moved:
+                            continue
+                        moved.add(node)  # its pairs in the cells still to come this round are looked at again
+                        for dx in (-1, 0, 1):
+                            for dy in (-1, 0, 1):
+                                key = (home[node][0] + dx, home[node][1] + dy)
+                                if key > here and key in grid and key not in queued:
+                                    queued.add(key)
+                                    heapq.heappush(pending, key)
         if not moved:
-            return
-
-
-def _push_apart(positions: dict[str, list[float]], sizes: dict[str, tuple[float, float]], a: str, b: str,
-                pinned: set[str]) -> bool:
-    """Move a and b apart if their boxes overlap; whether they did."""
-    (ax, ay), (bx, by) = positions[a], positions[b]
-    overlap_x = (sizes[a][0] + sizes[b][0]) / 2 - abs(ax - bx)
-    overlap_y = (sizes[a][1] + sizes[b][1]) / 2 - abs(ay - by)
-    if overlap_x <= 0 or overlap_y <= 0:
-        return False
-    a_pinned, b_pinned = a in pinned, b in pinned
-    share_a = 0.5 if a_pinned == b_pinned else (0.0 if a_pinned else 1.0)
-    axis = 0 if overlap_x < overlap_y else 1
-    overlap = overlap_x if axis == 0 else overlap_y
-    direction = 1 if (positions[a][axis], a) >= (positions[b][axis], b) else -1
-    positions[a][axis] += direction * (overlap + 1) * share_a
-    positions[b][axis] -= direction * (overlap + 1) * (1 - share_a)
-    return True
+            break
+        dirty = moved
+    for i, name in enumerate(names):
+        positions[name][0], positions[name][1] = xs[i], ys[i]
 
 
 def median_shift(before: Positions, after: Positions) -> float:

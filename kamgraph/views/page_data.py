@@ -31,6 +31,8 @@ script reads them; every text is data, never markup)::
 
 The concept record is :data:`kamgraph.graph.CONCEPT_FIELDS`, each field renamed
 by one rule (:func:`camel_case`); only ``http(s)`` links survive (:func:`safe_link`).
+This is the page data as every view reads it; the page carries it in a smaller
+wire form (:mod:`kamgraph.views.wire`), decoded into this at start-up.
 """
 
 from __future__ import annotations
@@ -81,11 +83,15 @@ def safe_link(url: str | None) -> str | None:
     return url if parsed.scheme in ("http", "https") and parsed.netloc else None
 
 
+_ROW_NAMES = tuple((name, camel_case(name)) for name in CONCEPT_FIELDS)  # named once, not per concept
+_LINK_NAMES = tuple((name, camel_case(name)) for name in _LINK_FIELDS)
+
+
 def concept_row(node_id: str, attributes: dict) -> dict:
     """One concept as the page reads it: the concept record, camelCase, links checked."""
-    row = {camel_case(name): attributes[name] for name in CONCEPT_FIELDS}
-    for name in _LINK_FIELDS:
-        row[camel_case(name)] = safe_link(attributes[name])
+    row = {page_name: attributes[name] for name, page_name in _ROW_NAMES}
+    for name, page_name in _LINK_NAMES:
+        row[page_name] = safe_link(attributes[name])
     row["id"] = node_id
     return row
 

@@ -27,7 +27,7 @@ import hashlib
 import random
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from functools import partial
+from operator import itemgetter
 
 OPTIONS = 4  # choices per question, the answer included
 # Enough for a long study session; keeps a 6,000-concept thesaurus's page from growing by megabytes.
@@ -35,9 +35,10 @@ MAX_QUESTIONS = 1200
 _BEYOND_ORIGIN = "beyond-source"
 
 
-def _rank(*parts: str) -> str:
-    """A stable pseudo-random sort key (the same on every build and machine)."""
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+def _rank(*parts: str) -> bytes:
+    """A stable pseudo-random sort key (the same on every build and machine): the SHA-1 digest, which sorts
+    as its hex form does."""
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).digest()
 
 
 def _shuffled(question_id: str, ids: Iterable[str]) -> list[str]:
@@ -95,36 +96,34 @@ def practise_questions(concepts: list[dict], edges: list[dict], relation_types: 
             neighbours[e["from"]].append(e["to"])
             neighbours[e["to"]].append(e["from"])
 
-    # Every question is first a stub (its id, concept and a maker of its choices); only the
-    # MAX_QUESTIONS kept are made, so a large vocabulary pays for what its page carries.
-    stubs: list[tuple[str, dict, str, bool, Callable[[], dict | None] | None]] = []
-
-    def add(kind: str, concept: dict, key: str, beyond: bool, make: Callable[[], dict | None] | None = None) -> None:
-        stubs.append((kind, concept, key, beyond, make))
-
+    # Every question is first a stub (its section's place, id, concept and a maker of its choices with its
+    # arguments); only the MAX_QUESTIONS kept are made, so a large vocabulary pays for what its page carries.
+    sections = {c.get("section"): i for i, c in reversed(list(enumerate(concepts)))}  # first concept of each
+    stubs: list[tuple[int, str, dict, str, bool, Callable[..., dict | None] | None, tuple]] = []
     for c in concepts:
+        place, cid = sections.get(c.get("section"), len(concepts)), c["id"]
         if c.get("definitions") or c.get("standardDefinitions") or c.get("explanations"):
             beyond = not c.get("definitions")  # a standard definition or the editors' explanation: not the summary's
-            add("card-label", c, c["id"], beyond)
-            add("card-definition", c, c["id"], beyond)
+            stubs.append((place, "card-label", c, cid, beyond, None, ()))
+            stubs.append((place, "card-definition", c, cid, beyond, None, ()))
         if len(shown_categories) > 1 and c["category"] in shown_categories:
-            add("category", c, c["id"], False, partial(_category_question, c, shown_categories))
+            stubs.append((place, "category", c, cid, False, _category_question, (c, shown_categories)))
         right_by_relation: dict[str, set[str]] = defaultdict(set)
-        for e in outgoing[c["id"]]:
+        for e in outgoing[cid]:
             right_by_relation[e["relation"]].add(e["to"])
-        for e in outgoing[c["id"]]:
-            add("relation", c, f"{c['id']}|{e['relation']}|{e['to']}", False, partial(
-                _relation_question, c, e, right_by_relation[e["relation"]], by_id, by_category, everyone))
-        if len(members.get(c["id"], [])) >= 2:
-            add("not-member", c, c["id"], False,
-                partial(_not_member_question, c, members, by_id, by_category, neighbours[c["id"]]))
-    sections = {c.get("section"): i for i, c in reversed(list(enumerate(concepts)))}  # first concept of each
-    stubs.sort(key=lambda stub: (sections.get(stub[1].get("section"), len(concepts)),
-                                 _rank(f"{stub[0]}:{stub[2]}")))  # mixed kinds
+        for e in outgoing[cid]:
+            stubs.append((place, "relation", c, f"{cid}|{e['relation']}|{e['to']}", False, _relation_question,
+                          (c, e, right_by_relation[e["relation"]], by_id, by_category, everyone)))
+        if len(members.get(cid, [])) >= 2:
+            stubs.append((place, "not-member", c, cid, False, _not_member_question,
+                          (c, members, by_id, by_category, neighbours[cid])))
+    # by section, kinds mixed: one bytes key per stub, its place then its rank (a stable sort: ties keep this order)
+    order = [place.to_bytes(4, "big") + _rank(f"{kind}:{key}") for place, kind, _, key, *_ in stubs]
+    ordered = [stub for _, stub in sorted(zip(order, stubs, strict=True), key=itemgetter(0))]
 
     questions: list[dict] = []
-    for kind, concept, key, beyond, make in stubs:
-        choice = make() if make else {}
+    for _, kind, concept, key, beyond, make, arguments in ordered:
+        choice = make(*arguments) if make else {}
         if choice is None:
             continue
         questions.append({"id": f"{kind}:{key}", "kind": kind, "concept": concept["id"],

@@ -46,12 +46,15 @@ def language_of_tag(tag: str) -> str:
 
 def language_of(value: Node) -> str:
     """The language of a literal (``""`` when it has no tag, or is not a literal)."""
-    return language_of_tag(value.language) if isinstance(value, Literal) and value.language else ""
+    tag = value.language if isinstance(value, Literal) else None
+    return language_of_tag(tag) if tag else ""
 
 
 def _tagged_texts(graph: Triples, subject: Node, predicate: URIRef) -> list[tuple[str, Literal]]:
     """(language, literal) pairs, bare-language tags before regional ones, then in text order."""
     found = [(language_of(value), value) for value in graph.objects(subject, predicate) if isinstance(value, Literal)]
+    if len(found) < 2:
+        return found
     return sorted(found, key=lambda pair: ((pair[1].language or "").lower() != pair[0], str(pair[1])))
 
 

@@ -81,7 +81,8 @@ class Vocabulary:
 
     @property
     def concepts(self) -> list[URIRef]:
-        return sorted(self.concept_categories)
+        """The concepts in IRI order (by their text: rdflib's own ordering is a Python call per comparison)."""
+        return sorted(self.concept_categories, key=str)
 
 
 @lru_cache(maxsize=1)

@@ -3,12 +3,11 @@ a Dutch reader going through the tour finds every concept explained."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from browser.pages import open_map
 from conftest import OUTPUT
+from helpers import island_data
 
 pytestmark = pytest.mark.browser
 
@@ -17,7 +16,7 @@ NO_DEFINITION = {"nl": "Geen definitie in de bron.", "en": "No definition in the
 
 
 def concept_rows(page) -> dict:
-    return {c["id"]: c for c in json.loads(page.locator("#kamgraph-data").text_content())["concepts"]}
+    return {c["id"]: c for c in island_data(page.locator("#kamgraph-data").text_content())["concepts"]}
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from browser.pages import open_map
 from conftest import FIXTURES, OUTPUT
+from helpers import island_data
 from kamgraph.pipeline import build_map
 
 pytestmark = pytest.mark.browser
@@ -29,7 +29,7 @@ def small_map(tmp_path_factory) -> Path:
 
 
 def embedded(page) -> dict:
-    return json.loads(page.locator("#kamgraph-data").text_content())
+    return island_data(page.locator("#kamgraph-data").text_content())
 
 
 def test_committed_map_draws_every_concept_offline(browser):

@@ -6,13 +6,13 @@ Assertions rest on the page's stable surface (window.kamgraph.select, #details-t
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
 
 from browser.pages import csp_violations, open_map, wait_until
+from helpers import island_data
 from kamgraph.pipeline import build_map
 
 pytestmark = pytest.mark.browser
@@ -35,7 +35,7 @@ def payload_page(request, browser, tmp_path_factory):
     out = tmp_path_factory.mktemp("payload-map")
     build_map([request.param], out)
     page, log = open_map(browser, out / "index.html")
-    yield page, log, json.loads(page.locator("#kamgraph-data").text_content())
+    yield page, log, island_data(page.locator("#kamgraph-data").text_content())
     page.context.close()
 
 

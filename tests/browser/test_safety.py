@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from urllib.parse import quote
@@ -11,6 +10,7 @@ import pytest
 
 from browser.pages import DESKTOP, PHONE, csp_violations, open_map
 from conftest import FIXTURES
+from helpers import island_data
 from kamgraph.pipeline import build_map
 
 pytestmark = pytest.mark.browser
@@ -38,7 +38,7 @@ def assert_inert(page, log) -> None:
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["laptop", "phone"])
 def test_every_feature_shows_hostile_text_as_text(browser, payload_site: Path, viewport):
     page, log = open_map(browser, payload_site / "index.html", viewport=viewport)
-    data = json.loads(page.locator("#kamgraph-data").text_content())
+    data = island_data(page.locator("#kamgraph-data").text_content())
     for language in ("en", "nl"):
         page.evaluate("l => window.kamgraph.setLanguage(l)", language)
         for c in data["concepts"]:
@@ -85,7 +85,7 @@ def test_hostile_deep_links_and_focused_maps_stay_inert(browser, payload_site: P
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["laptop", "phone"])
 def test_the_study_modes_show_hostile_text_as_text(browser, payload_site: Path, viewport):
     page, log = open_map(browser, payload_site / "index.html", viewport=viewport, fragment="#mode=read")
-    data = json.loads(page.locator("#kamgraph-data").text_content())
+    data = island_data(page.locator("#kamgraph-data").text_content())
     read = page.locator("#read").text_content()
     assert "</script><script>alert('text')</script>" in read  # a section's text, as text
     for mention in page.locator("#read a.mention").all()[:12]:

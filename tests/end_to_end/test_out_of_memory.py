@@ -20,7 +20,7 @@ def test_out_of_memory_while_loading_names_the_input_size(monkeypatch, run_cli, 
     def exhausted(*args, **kwargs):
         raise MemoryError
 
-    monkeypatch.setattr(kamgraph.sources.triples.TripleIndex, "add", exhausted)
+    monkeypatch.setattr(kamgraph.sources.triples.TermConverter, "triples", exhausted)
     code, _, err = run_cli("validate", "--ontology", source)
     assert code == 1
     assert f"ran out of memory on 1 file(s), {megabytes} of Turtle" in err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import random
 import statistics
 import warnings
 from pathlib import Path
@@ -16,6 +17,7 @@ from kamgraph.errors import KamgraphWarning
 from kamgraph.graph import from_ontology
 from kamgraph.pipeline import LAYOUT_CACHE, build_map
 from kamgraph.sources.files import load_ontology
+from kamgraph.views import layout
 from kamgraph.views.layout import (
     LAYOUT_VERSION,
     box_size,
@@ -68,6 +70,35 @@ def region_overlap(graph: nx.MultiDiGraph, positions: dict) -> int:
     return strays
 
 
+def random_tree(count: int, categories: int = 5, seed: int = 5) -> nx.MultiDiGraph:
+    """Concepts under a seeded random tree of broader links, most of them between categories, some related."""
+    rng = random.Random(seed)
+    graph = nx.MultiDiGraph()
+    for i in range(count):
+        graph.add_node(f"c{i}", category=f"k{i % categories}", labels={"en": f"concept {i}" + " wide" * (i % 4)})
+        if i:
+            graph.add_edge(f"c{i}", f"c{rng.randrange(i)}", key="skos:broader")
+            graph.add_edge(f"c{i}", f"c{rng.randrange(count)}", key="skos:related")
+    return graph
+
+
+def overlapping_pairs_on_a_grid(graph: nx.MultiDiGraph, positions: dict) -> list[tuple[str, str]]:
+    """overlapping_pairs for large maps: two boxes can only overlap if they lie in neighbouring cells."""
+    sizes = {n: box_size(graph.nodes[n]) for n in positions}
+    width, height = max(w for w, _ in sizes.values()), max(h for _, h in sizes.values())
+    cells: dict[tuple[int, int], list[str]] = {}
+    for node, (x, y) in positions.items():
+        cells.setdefault((math.floor(x / width), math.floor(y / height)), []).append(node)
+    found = []
+    for (gx, gy), here in cells.items():
+        for a in here:
+            for b in (n for dx in (-1, 0, 1) for dy in (-1, 0, 1) for n in cells.get((gx + dx, gy + dy), ())):
+                dx, dy = abs(positions[a][0] - positions[b][0]), abs(positions[a][1] - positions[b][1])
+                if a < b and dx < (sizes[a][0] + sizes[b][0]) / 2 - 1 and dy < (sizes[a][1] + sizes[b][1]) / 2 - 1:
+                    found.append((a, b))
+    return found
+
+
 @pytest.mark.parametrize("count", [40, 400])
 def test_layouts_are_deterministic_with_categories_as_regions_and_no_overlap(count: int):
     graph = large_graph(count)
@@ -75,6 +106,44 @@ def test_layouts_are_deterministic_with_categories_as_regions_and_no_overlap(cou
     assert first == second and set(first) == set(graph.nodes)
     assert overlapping_pairs(graph, first) == []
     assert region_overlap(graph, first) <= count * 0.05
+
+
+@pytest.mark.parametrize(("count", "categories"), [(50, 3), (2_000, 8), (30_000, 8)])
+def test_maps_of_every_size_have_no_overlapping_boxes_and_categories_as_regions(count: int, categories: int):
+    graph = random_tree(count, categories)
+    positions = compute_positions(graph)
+    assert set(positions) == set(graph.nodes)
+    assert overlapping_pairs_on_a_grid(graph, positions) == []
+    assert region_overlap(graph, positions) <= count * 0.02
+
+
+def test_related_concepts_stay_near_each_other_in_a_large_category():
+    """Above FR_GRID_ABOVE a category gets fewer, cheaper layout rounds; linked concepts must still sit close."""
+    graph = random_tree(3_000, 2)
+    assert layout.FR_GRID_ABOVE < 1_500  # each of the two categories is laid out the cheaper way
+    positions = compute_positions(graph)
+    category = dict(graph.nodes(data="category"))
+    linked = [math.dist(positions[u], positions[v]) for u, v in graph.edges()
+              if category[u] == category[v] and u != v]
+    rng = random.Random(1)
+    nodes = sorted(graph.nodes)
+    pairs = [(a, b) for a, b in ((rng.choice(nodes), rng.choice(nodes)) for _ in range(5_000))
+             if category[a] == category[b] and a != b]
+    unrelated = [math.dist(positions[a], positions[b]) for a, b in pairs]
+    assert statistics.median(linked) < 0.35 * statistics.median(unrelated)  # about 0.17 measured; 0.9 unlaid
+
+
+def test_skipping_the_overlap_pass_when_no_discs_overlap_changes_nothing(monkeypatch):
+    """Boxes sit in cells of their category's disc, so with the discs apart the pass has nothing to do."""
+    graph = random_tree(600, 6)
+    sizes = layout.box_sizes(graph)
+    answers: list[bool] = []
+    discs_overlap = layout._discs_overlap
+    monkeypatch.setattr(layout, "_discs_overlap", lambda *args: answers.append(discs_overlap(*args)) or answers[-1])
+    skipped = compute_positions(graph, sizes=sizes)
+    assert answers == [False]  # the pass was skipped
+    monkeypatch.setattr(layout, "_discs_overlap", lambda centres, radius: True)
+    assert compute_positions(graph, sizes=sizes) == skipped
 
 
 def test_the_kam_map_is_laid_out_by_category_without_overlaps(kam_checked):
@@ -138,6 +207,29 @@ def test_a_topic_view_keeps_the_category_as_the_whole_map_has_it(kam_checked):
     outside = set(topic) - set(members)
     assert outside and all(math.hypot(*topic[n]) > reach for n in outside)
     assert overlapping_pairs(graph, topic) == []
+
+
+def test_the_topic_views_of_a_large_map_have_no_overlapping_boxes():
+    """Hundreds of neighbours around one category: each finds a free spot outside it, in its direction."""
+    rng = random.Random(5)
+    graph = nx.MultiDiGraph()
+    for i in range(1000):
+        graph.add_node(f"c{i}", category=f"k{i % 5}", labels={"en": f"concept {i}"})
+        if i:
+            graph.add_edge(f"c{i}", f"c{rng.randrange(i)}", key="skos:broader")  # a random tree, most edges between
+    whole = compute_positions(graph)
+    for category in ("k0", "k3"):
+        topic = topic_positions(whole, graph, category)
+        members = [n for n, c in graph.nodes(data="category") if c == category]
+        outside = set(topic) - set(members)
+        assert len(outside) > 100
+        assert overlapping_pairs(graph, topic) == []
+        reach = max(math.hypot(*topic[n]) for n in members)
+        assert all(math.hypot(*topic[n]) > reach for n in outside)
+        cx, cy = statistics.fmean(whole[n][0] for n in members), statistics.fmean(whole[n][1] for n in members)
+        for node in outside:  # at most TOPIC_SPREAD (30 degrees) from its own direction
+            turned = math.atan2(topic[node][1], topic[node][0]) - math.atan2(whole[node][1] - cy, whole[node][0] - cx)
+            assert abs((turned + math.pi) % (2 * math.pi) - math.pi) <= math.pi / 6 + 0.01
 
 
 def test_a_rebuild_of_an_unchanged_graph_keeps_every_position():

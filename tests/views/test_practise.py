@@ -105,3 +105,22 @@ def test_a_focused_map_keeps_the_whole_maps_questions_it_shows(kam_checked, kam)
 
 def test_the_sequence_relation_is_read_from_the_ontology(kam):
     assert [r["id"] for r in kam["relationTypes"] if r["sequence"]] == ["kamo:succeededBy"]
+
+
+def test_questions_come_section_by_section_in_the_order_of_their_ids_sha1(kam):
+    """The order is the summary's sections, then the hex SHA-1 of each question's id (a stable shuffle of kinds)."""
+    import hashlib
+
+    first_of_section: dict = {}
+    for index, concept in enumerate(kam["concepts"]):
+        first_of_section.setdefault(concept.get("section"), index)
+    concepts = {c["id"]: c for c in kam["concepts"]}
+
+    def order(question: dict) -> tuple[int, str]:
+        section = concepts[question["concept"]].get("section")
+        return (first_of_section.get(section, len(concepts)),
+                hashlib.sha1(question["id"].encode("utf-8")).hexdigest())
+
+    questions = kam["practise"]
+    assert len({order(q)[0] for q in questions}) > 1  # several sections, so the test can tell orders apart
+    assert questions == sorted(questions, key=order)

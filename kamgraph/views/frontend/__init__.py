@@ -20,6 +20,7 @@ MODULES = (
     "graph.js",       # adjacency and neighbourhoods (pure)
     "routing.js",     # the address: #concept=…&lang=…&mode=…&topic=…, parsed and written; back/forward
     "topics.js",      # topic views: the page data narrowed to one category's focused map (pure)
+    "wire.js",        # the page data's wire form (as the page carries it), decoded into the page data
     "model.js",       # the page data and its indexes, read once
     "visibility.js",  # what is drawn: one pure function of the state
     "state.js",       # the one state object and its transitions

@@ -1,7 +1,8 @@
-/* The page data (the JSON island), read once and narrowed to the address's topic, with the
-   indexes every view looks things up in. Nothing here changes after start-up. */
+/* The page data (the JSON island, in its wire form: decoded here), read once and narrowed to the
+   address's topic, with the indexes every view looks things up in. Nothing here changes after start-up. */
 kamgraph.model = (function () {
-  function create(whole, topicName) {
+  function create(wire, topicName) {
+    var whole = kamgraph.wire.decode(wire);
     var data = kamgraph.topics.scope(whole, topicName);
     var topic = data === whole ? null : kamgraph.topics.find(whole, topicName);
     var concepts = new Map(data.concepts.map(function (c) { return [c.id, c]; }));
