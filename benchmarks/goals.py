@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/goals.py                  # the whole table (10-20 minutes on a loaded 2-core machine)
     .venv/bin/python benchmarks/goals.py --quick          # fewer runs, no 50k vocabulary
     .venv/bin/python benchmarks/goals.py --install-peers  # first create the peers' venvs (below), then measure
+    .venv/bin/python benchmarks/goals.py --browser-only output /tmp/stw-out  # the page-ready rows on built folders
 
 How it measures. Every build is a whole ``kamgraph build`` process. The
 commands that a ratio compares run alternated (A B A B, the order turned each
@@ -486,6 +487,8 @@ def main() -> None:
     parser.add_argument("--install-peers", action="store_true")
     parser.add_argument("--stw", type=Path, help="the STW thesaurus (default: ../shared/data/stw-skos.ttl)")
     parser.add_argument("--budget", type=float, default=900.0, help="wall seconds any one process may take")
+    parser.add_argument("--browser-only", nargs="+", type=Path, metavar="OUT",
+                        help="only the page-ready rows, on these built --out folders: KAM's, then optionally STW's")
     args = parser.parse_args()
     BUDGET[0] = args.budget
     runs, large_runs = (3, 1) if args.quick else (args.runs, args.large_runs)
@@ -496,6 +499,11 @@ def main() -> None:
           f"load average before: {_load()}; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
     with tempfile.TemporaryDirectory(prefix="kamgraph-goals-") as tmp:
         scratch = Scratch(Path(tmp))
+        if args.browser_only:
+            kam_page, *stw_page = args.browser_only
+            browser_rows(kam_page, stw_page[0] if stw_page else None, scratch, runs)
+            print(f"\nload average after: {_load()}")
+            return
         kam_out = kam_rows(scratch, runs)
         stw_out = large_row("STW", stw, scratch, large_runs, 4.0) if stw else None
         if not stw:

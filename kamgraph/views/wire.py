@@ -12,8 +12,9 @@ The wire form is the page data with ``wire`` added and each table's list replace
     <table>     {fields, defaults, refs, derived, rows}
 
     fields      every key any row has, sorted (the decoded row's key order)
-    defaults    {field: value} the value a row has when it does not write one (the field's most common
-                value); a field missing here is absent from such a row (``options?`` of a practise question)
+    defaults    {field: value} the value a row has when it does not write one: the field's most common value
+                when it repeats (a non-empty dict or list repeats only as the same object: :func:`_key`);
+                a field missing here is absent from such a row (``options?`` of a practise question)
     refs        fields holding ids: an integer n stands for ``names[n]``, in a list element-wise; a string is itself.
                 ``names`` are the ids of the concepts (in order), then of ``categories``, ``relationTypes`` and
                 ``sections`` (the first place an id occurs gives its number)
@@ -53,7 +54,7 @@ _MAX_FIELDS = 52  # a row's mask stays an exact integer in JavaScript (2**53)
 def encode(data: dict) -> dict:
     """The wire form of page data (see the module docstring)."""
     names = _names(data)
-    number = {name: i for i, name in reversed(list(enumerate(names)))}  # first occurrence wins
+    number = {name: i for i, name in reversed(list(enumerate(names))) if name is not None}  # the first place wins
     tables = [name for name in TABLES if isinstance(data.get(name), list)]
     namespaces = _namespaces(data.get("concepts") or [])
     wire = {key: value for key, value in data.items() if key not in tables}
@@ -87,8 +88,10 @@ def decode(wire: dict) -> dict:
     return data
 
 
-def _names(data: dict) -> list[str]:
-    return [str(row["id"]) for key in _NAMED for row in (data.get(key) or [])]
+def _names(data: dict) -> list[str | None]:
+    """Every id a reference can stand for, in order (a row whose id is no string keeps its place as None)."""
+    ids = [row.get("id") for key in _NAMED for row in (data.get(key) or [])]
+    return [node_id if isinstance(node_id, str) else None for node_id in ids]
 
 
 def _check_edge_ids(edges: list[dict]) -> None:
@@ -164,7 +167,7 @@ def _reference(value: Any, number: dict[str, int]) -> Any:
     return number.get(value, value) if isinstance(value, str) else value
 
 
-def _resolve(value: Any, names: list[str]) -> Any:
+def _resolve(value: Any, names: list[str | None]) -> Any:
     if isinstance(value, list):
         return [_resolve(item, names) for item in value]
     return names[value] if isinstance(value, int) and not isinstance(value, bool) else value

@@ -274,3 +274,20 @@ def test_an_opened_category_is_readable_and_the_other_bubbles_stay_small(browser
     assert members(overview, category) <= drawn
     assert log.page_errors == [] and log.console_errors == []
     page.context.close()
+
+
+def test_a_category_unfolded_brings_its_tooltips_in_the_page_language(browser, overview_map, overview):
+    """Tooltips are made when a concept is first drawn: none for the folded overview, every drawn one after."""
+    page, log = open_map(browser, overview_map)
+    titles = "kamgraph.nodes.get().filter(n => !n.bubble).map(n => n.title ? n.title.textContent : null)"
+    assert page.evaluate(titles) == []
+    other = next(lang for lang in overview["languages"] if lang != overview["languages"][0])
+    page.evaluate("(l) => kamgraph.setLanguage(l)", other)
+    category = overview["categories"][0]["id"]
+    page.evaluate("(c) => kamgraph.overview.expand(c)", category)
+    shown = page.evaluate(titles)
+    assert len(shown) == len(members(overview, category)) and all(shown)
+    first = next(c for c in overview["concepts"] if c["category"] == category)
+    tip = page.evaluate("(id) => kamgraph.nodes.get(id).title.textContent", first["id"])
+    assert tip.startswith(first["labels"].get(other) or first["localName"])
+    assert not log.page_errors

@@ -29,15 +29,31 @@ kamgraph.map = (function () {
       return box;
     }
 
-    /* ``labelled``: the language the item's label and tooltip are in (not a vis-network option). */
+    /* ``labelled``: the language the item's label and tooltip are in (not a vis-network option). A concept
+       gets its tooltip when it is first drawn (entitle): an overview map of thousands draws none at start. */
     function conceptItem(c) {
-      return { id: c.id, category: c.category, x: c.x, y: c.y, color: dom.safeColour(c.colour),
-               label: words.concept(c), title: TOOLTIPS ? tooltip(c) : undefined, labelled: state.lang };
+      var item = { id: c.id, category: c.category, x: c.x, y: c.y, color: dom.safeColour(c.colour),
+                   label: words.concept(c), labelled: state.lang };
+      if (TOOLTIPS && V.nodeDrawn(state, item)) { item.title = tooltip(c); }
+      return item;
     }
     function relabelled(item) {
       if (item.bubble) { return kamgraph.overview.bubbleLabels(app, item.category); }
       var c = model.concepts.get(item.id);
-      return { id: item.id, label: words.concept(c), title: TOOLTIPS ? tooltip(c) : undefined, labelled: state.lang };
+      var changes = { id: item.id, label: words.concept(c), labelled: state.lang };
+      if (item.title !== undefined) { changes.title = tooltip(c); }
+      return changes;
+    }
+    /* Tooltips for the concepts about to be drawn for the first time, before the view shows them. */
+    function entitle() {
+      if (!TOOLTIPS) { return; }
+      var changes = [];
+      nodes.forEach(function (item) {
+        if (!item.bubble && item.title === undefined && V.nodeDrawn(state, item)) {
+          changes.push({ id: item.id, title: tooltip(model.concepts.get(item.id)) });
+        }
+      });
+      if (changes.length) { nodes.update(changes); }
     }
 
     var nodes = new vis.DataSet(model.data.concepts.map(conceptItem).concat(kamgraph.overview.bubbleItems(app)));
@@ -126,7 +142,7 @@ kamgraph.map = (function () {
 
     function render(changed, how) {
       if (changed.language) { relabel(); labelFrame(); }
-      if (changed.visibility) { nodeView.refresh(); edgeView.refresh(); }
+      if (changed.visibility) { entitle(); nodeView.refresh(); edgeView.refresh(); }
       if (changed.selection || changed.focus || changed.visibility || changed.language) { restyle(); }
       if (changed.selection || changed.visibility) { syncSelection(); }
       if (changed.selection && how.focus && state.selected && drawn(state.selected)) { centre(state.selected); }

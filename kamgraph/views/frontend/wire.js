@@ -37,8 +37,7 @@ kamgraph.wire = (function () {
       if (id.charAt(0) === "<" && id.charAt(id.length - 1) === ">") { return id.slice(1, -1); }
       var colon = id.indexOf(":");
       var prefix = colon >= 0 ? id.slice(0, colon) : null;
-      return prefix !== null && Object.prototype.hasOwnProperty.call(namespaces, prefix)
-        ? namespaces[prefix] + id.slice(colon + 1) : null;
+      return prefix !== null && has(namespaces, prefix) ? namespaces[prefix] + id.slice(colon + 1) : null;
     }
     if (field === "localName") { return typeof row.iri === "string" && row.iri ? localName(row.iri) : null; }
     throw new Error("no derivation for " + field);
@@ -81,7 +80,7 @@ kamgraph.wire = (function () {
     var first = header.tables.indexOf("concepts") >= 0 ? ["concepts"] : [];
     first.forEach(function (name) { data[name] = rows(wire[name], header.namespaces, null); });
     var names = [];
-    NAMED.forEach(function (key) { (data[key] || []).forEach(function (row) { names.push(String(row.id)); }); });
+    NAMED.forEach(function (key) { (data[key] || []).forEach(function (row) { names.push(typeof row.id === "string" ? row.id : null); }); });
     first.forEach(function (name) {
       var refs = wire[name].refs;
       data[name].forEach(function (row) {
