@@ -24,10 +24,10 @@ is ordered by a stable hash, so the same ontology gives the same questions.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import random
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from operator import itemgetter
+from collections.abc import Iterable, Sequence
 
 OPTIONS = 4  # choices per question, the answer included
 # Enough for a long study session; keeps a 6,000-concept thesaurus's page from growing by megabytes.
@@ -96,42 +96,60 @@ def practise_questions(concepts: list[dict], edges: list[dict], relation_types: 
             neighbours[e["from"]].append(e["to"])
             neighbours[e["to"]].append(e["from"])
 
-    # Every question is first a stub (its section's place, id, concept and a maker of its choices with its
-    # arguments); only the MAX_QUESTIONS kept are made, so a large vocabulary pays for what its page carries.
+    # Every question is first a stub: its kind, concept and edge (for a relation question), one entry in each of
+    # three parallel lists, and one sort key. Only the questions kept are made, so a large vocabulary pays for what
+    # its page carries; the keys are bytes (no per-stub tuple: 50k concepts make some 270k stubs).
     sections = {c.get("section"): i for i, c in reversed(list(enumerate(concepts)))}  # first concept of each
-    stubs: list[tuple[int, str, dict, str, bool, Callable[..., dict | None] | None, tuple]] = []
+    kinds_of: list[str] = []
+    concept_of: list[dict] = []
+    edge_of: list[dict | None] = []
+    order: list[bytes] = []
+
+    def stub(place: bytes, kind: str, c: dict, key: str, edge: dict | None) -> None:
+        # by section, kinds mixed: its place, then its rank, then its number (ties keep the order stubs are made in)
+        order.append(place + _rank(f"{kind}:{key}") + len(order).to_bytes(4, "big"))
+        kinds_of.append(kind)
+        concept_of.append(c)
+        edge_of.append(edge)
+
+    many_categories = len(shown_categories) > 1
     for c in concepts:
-        place, cid = sections.get(c.get("section"), len(concepts)), c["id"]
+        place, cid = sections.get(c.get("section"), len(concepts)).to_bytes(4, "big"), c["id"]
         if c.get("definitions") or c.get("standardDefinitions") or c.get("explanations"):
-            beyond = not c.get("definitions")  # a standard definition or the editors' explanation: not the summary's
-            stubs.append((place, "card-label", c, cid, beyond, None, ()))
-            stubs.append((place, "card-definition", c, cid, beyond, None, ()))
-        if len(shown_categories) > 1 and c["category"] in shown_categories:
-            stubs.append((place, "category", c, cid, False, _category_question, (c, shown_categories)))
-        right_by_relation: dict[str, set[str]] = defaultdict(set)
-        for e in outgoing[cid]:
-            right_by_relation[e["relation"]].add(e["to"])
-        for e in outgoing[cid]:
-            stubs.append((place, "relation", c, f"{cid}|{e['relation']}|{e['to']}", False, _relation_question,
-                          (c, e, right_by_relation[e["relation"]], by_id, by_category, everyone)))
-        if len(members.get(cid, [])) >= 2:
-            stubs.append((place, "not-member", c, cid, False, _not_member_question,
-                          (c, members, by_id, by_category, neighbours[cid])))
-    # by section, kinds mixed: one bytes key per stub, its place then its rank (a stable sort: ties keep this order)
-    order = [place.to_bytes(4, "big") + _rank(f"{kind}:{key}") for place, kind, _, key, *_ in stubs]
-    ordered = [stub for _, stub in sorted(zip(order, stubs, strict=True), key=itemgetter(0))]
+            stub(place, "card-label", c, cid, None)
+            stub(place, "card-definition", c, cid, None)
+        if many_categories and c["category"] in shown_categories:
+            stub(place, "category", c, cid, None)
+        for e in outgoing.get(cid, ()):
+            stub(place, "relation", c, f"{cid}|{e['relation']}|{e['to']}", e)
+        if len(members.get(cid, ())) >= 2:
+            stub(place, "not-member", c, cid, None)
+    heapq.heapify(order)  # taken smallest first, as many as are kept: no full sort
 
     questions: list[dict] = []
-    for _, kind, concept, key, beyond, make, arguments in ordered:
-        choice = make(*arguments) if make else {}
+    while order and len(questions) < MAX_QUESTIONS:
+        number = int.from_bytes(heapq.heappop(order)[-4:], "big")
+        kind, concept, edge = kinds_of[number], concept_of[number], edge_of[number]
+        cid = concept["id"]
+        beyond = False
+        choice: dict | None
+        if kind == "card-label" or kind == "card-definition":
+            key, choice = cid, {}
+            beyond = not concept.get("definitions")  # a standard definition or the editors' one: not the summary's
+        elif kind == "category":
+            key, choice = cid, _category_question(concept, shown_categories)
+        elif kind == "relation" and edge is not None:
+            key = f"{cid}|{edge['relation']}|{edge['to']}"
+            also_right = {e["to"] for e in outgoing[cid] if e["relation"] == edge["relation"]}
+            choice = _relation_question(concept, edge, also_right, by_id, by_category, everyone)
+        else:
+            key, choice = cid, _not_member_question(concept, members, by_id, by_category, neighbours[cid])
         if choice is None:
             continue
-        questions.append({"id": f"{kind}:{key}", "kind": kind, "concept": concept["id"],
+        questions.append({"id": f"{kind}:{key}", "kind": kind, "concept": cid,
                           "section": concept.get("section"),
                           "beyond": beyond or choice.pop("beyond", False) or concept.get("origin") == _BEYOND_ORIGIN,
                           **choice})
-        if len(questions) == MAX_QUESTIONS:
-            break
     return questions
 
 
