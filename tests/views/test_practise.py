@@ -124,3 +124,17 @@ def test_questions_come_section_by_section_in_the_order_of_their_ids_sha1(kam):
     questions = kam["practise"]
     assert len({order(q)[0] for q in questions}) > 1  # several sections, so the test can tell orders apart
     assert questions == sorted(questions, key=order)
+
+
+def test_a_large_vocabulary_keeps_the_first_questions_in_order():
+    """Past MAX_QUESTIONS the page keeps the first questions in the order above, not any others."""
+    import hashlib
+
+    from kamgraph.views.practise import MAX_QUESTIONS, practise_questions
+
+    concepts = [{"id": f"ex:C{i}", "category": "ex:Cat", "section": f"s{i % 3}", "definitions": {"nl": "d"}}
+                for i in range(MAX_QUESTIONS)]  # two cards each: twice as many questions as are kept
+    every = sorted((f"{kind}:{c['id']}" for c in concepts for kind in ("card-label", "card-definition")),
+                   key=lambda qid: (int(qid.rsplit("C", 1)[1]) % 3, hashlib.sha1(qid.encode()).hexdigest()))
+    questions = practise_questions(concepts, [], [], [{"id": "ex:Cat"}])
+    assert [q["id"] for q in questions] == every[:MAX_QUESTIONS]
