@@ -33,8 +33,8 @@ from __future__ import annotations
 import copy
 from collections import Counter
 from collections.abc import Hashable
-from itertools import compress, repeat
-from operator import add, itemgetter, methodcaller, mul, ne
+from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 from kamgraph.names import local_name
@@ -101,8 +101,6 @@ def _check_edge_ids(edges: list[dict]) -> None:
             raise ValueError(f"edge id {row.get('id')!r} is not from|relation|to")
 
 
-
-
 _MISSING = object()  # a row without the field
 
 
@@ -122,23 +120,18 @@ def _key(value: Any) -> Hashable:
 
 def _encode_table(rows: list[dict], refs: tuple[str, ...], derived: tuple[str, ...], number: dict[str, int],
                   namespaces: dict[str, str], omit: set[str]) -> dict:
-    """One table, built column by column: which rows write each field, and what (``omit``: not sent).
-
-    Each column is a list over all rows and a list of flags (written or not); the rows are put
-    together from them at the end, so the work per value is done by builtins, not a Python loop.
-    """
-    present = _field_counts(rows)
+    """One table, built column by column: which rows write each field, and what (``omit``: not sent)."""
+    present = Counter(key for row in rows for key in row)
     fields = sorted(set(present) - omit)
     if len(fields) > _MAX_FIELDS:
         raise ValueError(f"a table of {len(fields)} fields; the wire form takes at most {_MAX_FIELDS}")
     masks = [0] * len(rows)
-    columns: list[list] = []
-    flags: list[list[bool]] = []
+    values: list[list] = [[] for _ in rows]
     defaults: dict[str, Any] = {}
     kept_derived = []
     for bit, field in enumerate(fields):
         if present[field] < len(rows):  # absent by default; written where present
-            column = list(map(methodcaller("get", field, _MISSING), rows))
+            column = [row.get(field, _MISSING) for row in rows]
             written = [value is not _MISSING for value in column]
         elif field in derived:
             column = list(map(itemgetter(field), rows))
@@ -146,49 +139,22 @@ def _encode_table(rows: list[dict], refs: tuple[str, ...], derived: tuple[str, .
             written = [value != _derive(field, row, namespaces) for row, value in zip(rows, column, strict=True)]
         else:
             column = list(map(itemgetter(field), rows))
-            keys = column if _scalar_column(column) else [_key(value) for value in column]
+            keys = [value if type(value) is str or value is None else _key(value) for value in column]
             common, count = Counter(keys).most_common(1)[0]  # ties: the first in row order
             if count > 1:
                 defaults[field] = column[keys.index(common)]
-                written = list(map(ne, keys, repeat(common)))
+                written = [key != common for key in keys]
             else:
                 written = [True] * len(rows)
-        if field in refs:
-            column = _numbered(column, written, number)
-        masks = list(map(add, masks, map(mul, written, repeat(1 << bit))))
-        columns.append(column)
-        flags.append(written)
-    if fields:
-        by_row = zip(masks, zip(*columns, strict=True), zip(*flags, strict=True), strict=True)
-        encoded = [[mask, *compress(values, row_flags)] for mask, values, row_flags in by_row]
-    else:
-        encoded = [[0] for _ in rows]
+        flag, is_ref = 1 << bit, field in refs
+        for i in compress(range(len(rows)), written):
+            masks[i] |= flag
+            value = column[i]
+            if is_ref:
+                value = number.get(value, value) if type(value) is str else _reference(value, number)
+            values[i].append(value)
     return {"fields": fields, "defaults": defaults, "refs": [f for f in refs if f in fields],
-            "derived": kept_derived, "rows": encoded}
-
-
-def _field_counts(rows: list[dict]) -> Counter[str]:
-    """How many rows have each key (counted once per distinct key sequence: rows mostly share theirs)."""
-    present: Counter[str] = Counter()
-    for keys, count in Counter(map(tuple, rows)).items():
-        for key in keys:
-            present[key] += count
-    return present
-
-
-def _scalar_column(column: list) -> bool:
-    """Whether the values themselves compare as :func:`_key` does: strings and None, with at most one
-    kind of number (``0``, ``0.0`` and ``false`` are equal in Python, not in JSON)."""
-    kinds = set(map(type, column)) - {str, type(None)}
-    return not kinds or (len(kinds) == 1 and kinds <= {int, float, bool})
-
-
-def _numbered(column: list, written: list[bool], number: dict[str, int]) -> list:
-    """The column with each written id replaced by its number (a value not written is left as it is)."""
-    if set(map(type, column)) <= {str, type(None)}:
-        return list(map(number.get, column, column))  # None is no name: it stays None
-    return [(number.get(value, value) if type(value) is str else _reference(value, number)) if write else value
-            for value, write in zip(column, written, strict=True)]
+            "derived": kept_derived, "rows": [[mask, *row] for mask, row in zip(masks, values, strict=True)]}
 
 
 def _reference(value: Any, number: dict[str, int]) -> Any:

@@ -68,7 +68,8 @@ def test_adding_after_building_is_building_with_it(triples, cut):
 def test_converting_a_file_in_one_loop_gives_the_terms_one_at_a_time_gives():
     parsed = list(ox.parse(SMALL.read_bytes(), format=ox.RdfFormat.TURTLE, base_iri="http://example.org/"))
     one_at_a_time = TermConverter()
-    expected = [one_at_a_time.triple(quad) for quad in parsed]
+    expected = [(one_at_a_time.term(q.subject), one_at_a_time.term(q.predicate), one_at_a_time.term(q.object))
+                for q in parsed]
     got = list(TermConverter().triples(parsed))
     assert got == expected
     assert [tuple(map(type, t)) for t in got] == [tuple(map(type, t)) for t in expected]
